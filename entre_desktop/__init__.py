@@ -1,0 +1,5 @@
+"""Entré Desktop core: everything the program does, without Qt."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

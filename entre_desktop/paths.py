@@ -1,0 +1,42 @@
+"""Where the program finds its shipped files and keeps its data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "EntreDesktop"
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped(package_dir: str, source_dir: Path) -> Path:
+    """A data folder: beside the package when installed, at the repository root in a checkout."""
+    installed = Path(__file__).resolve().parent / package_dir
+    if installed.is_dir():
+        return installed
+    return source_dir
+
+
+def migrations_dir() -> Path:
+    return _shipped("_migrations", _SOURCE_ROOT / "db" / "migrations")
+
+
+def resources_dir() -> Path:
+    return _shipped("_resources", _SOURCE_ROOT / "resources")
+
+
+def data_dir() -> Path:
+    override = os.environ.get("ENTRE_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    override = os.environ.get("ENTRE_DB")
+    return Path(override) if override else data_dir() / "entre.db"
+
+
+def log_dir() -> Path:
+    override = os.environ.get("ENTRE_LOG_DIR")
+    return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

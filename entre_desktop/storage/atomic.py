@@ -1,0 +1,69 @@
+"""Atomic file writes: temp file in the same folder, fsync, ``os.replace``, fsync the folder."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from entre_desktop.errors import StorageWriteError
+from entre_desktop.i18n import _
+
+# Tests replace this to inject failures (a full disk, a failing fsync) at the write step.
+_write_hook: Callable[[int, bytes], None] | None = None
+
+
+def describe_os_error(error: OSError, path: Path) -> str:
+    """A message for a failed write that says what to do about it."""
+    if error.errno == errno.ENOSPC:
+        return _("The disk is full while writing {path}. Free some space and try again.", path=path)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _(
+            "Cannot write {path}: the folder is read-only or you lack permission. "
+            "Choose another place or ask your administrator.",
+            path=path,
+        )
+    if error.errno == errno.ENOENT:
+        return _("Cannot write {path}: the folder does not exist.", path=path)
+    return _("Cannot write {path}: {reason}.", path=path, reason=error.strerror or str(error))
+
+
+def fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    path = Path(path)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            if _write_hook is not None:
+                _write_hook(fd, data)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        fsync_directory(path.parent)
+    except OSError as error:
+        raise StorageWriteError(describe_os_error(error, path)) from error
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass

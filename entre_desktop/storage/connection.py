@@ -1,0 +1,125 @@
+"""Opening an SQLCipher database with a raw key, and proving its security settings hold.
+
+Threading: a connection belongs to the thread that opened it (the client's single DB worker).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3  # type: ignore[import-untyped]
+from sqlcipher3 import dbapi2
+
+from entre_desktop.errors import DatabaseDamagedError, SecuritySettingError, StorageWriteError
+from entre_desktop.i18n import _
+from entre_desktop.storage.atomic import describe_os_error
+
+Connection = dbapi2.Connection
+KEY_BYTES = 32
+
+# Each pragma, the value to set, and the value that reading it back must give.
+REQUIRED_SETTINGS: tuple[tuple[str, str, int], ...] = (
+    ("foreign_keys", "ON", 1),
+    ("synchronous", "FULL", 2),
+    ("secure_delete", "ON", 1),
+    ("temp_store", "MEMORY", 2),
+)
+
+
+def new_raw_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def _key_pragma(name: str, key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("raw keys are 256 bits")
+    return f"PRAGMA {name} = \"x'{key.hex()}'\""
+
+
+def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open ``path`` keyed with ``key``; prove the key and the security settings.
+
+    Raises DatabaseDamagedError when the file cannot be read with this key (a key that unwrapped
+    correctly from its slot but does not open the file means the file is damaged or replaced).
+    """
+    path = Path(path)
+    if not create and not path.is_file():
+        raise DatabaseDamagedError(_("The database file {path} does not exist.", path=path))
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except dbapi2.OperationalError as error:
+        raise StorageWriteError(_("Cannot open {path}: {reason}.", path=path, reason=error)) from error
+    try:
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute(_key_pragma("key", key))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except dbapi2.DatabaseError as error:
+            raise DatabaseDamagedError(
+                _(
+                    "The database {path} cannot be read: it is damaged, or it is not the file that "
+                    "belongs to this key-slot file. Restore it from a backup.",
+                    path=path,
+                )
+            ) from error
+        apply_security_settings(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_security_settings(conn: Connection) -> None:
+    """Set every required pragma, then read each back; refuse to go on if one did not hold."""
+    for name, value, _expected in REQUIRED_SETTINGS:
+        conn.execute(f"PRAGMA {name} = {value}")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    check_security_settings(conn)
+
+
+def check_security_settings(conn: Connection) -> None:
+    failing = [
+        name
+        for name, _value, expected in REQUIRED_SETTINGS
+        if conn.execute(f"PRAGMA {name}").fetchone()[0] != expected
+    ]
+    memory_security = conn.execute("PRAGMA cipher_memory_security").fetchone()
+    if memory_security is None or str(memory_security[0]) not in ("1", "ON", "on"):
+        failing.append("cipher_memory_security")
+    if failing:
+        raise SecuritySettingError(
+            _(
+                "A required security setting did not take effect ({names}). The program will not "
+                "run without it: reinstall the program or contact support.",
+                names=", ".join(failing),
+            )
+        )
+
+
+def rekey(conn: Connection, key: bytes) -> None:
+    conn.execute(_key_pragma("rekey", key))
+
+
+@contextmanager
+def transaction(conn: Connection, *, path: Path | None = None) -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; rolls back on any error so nothing half-written stays."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except dbapi2.OperationalError as error:
+        conn.execute("ROLLBACK")
+        raise StorageWriteError(
+            _("The change could not be saved: {reason}. Nothing was changed.", reason=error)
+        ) from error
+
+
+def os_error_message(error: OSError, path: Path) -> str:
+    return describe_os_error(error, path)
