@@ -84,6 +84,7 @@ def create_database(
         slot = new_slot(key, db_id=db_id, user_id=admin_id, user_name=admin_name,
                         passphrase=passphrase, kdf=params, key_generation=1)
         conn = open_encrypted(tmp_path, key, create=True)
+        _restrict_permissions(tmp_path)
         try:
             migrate(conn, db_path=None)
             hlc = HybridLogicalClock(clock, site_id)
@@ -290,3 +291,10 @@ def add_slot_for(session: Session, *, user_id: str, user_name: str, passphrase: 
     slot = new_slot(bytes(session.raw_key), db_id=session.db_id, user_id=user_id, user_name=user_name,
                     passphrase=passphrase, kdf=kdf_module.calibrate(), key_generation=session.key_generation)
     save_slot_file(slots_path, slots.with_slot(slot))
+
+
+def _restrict_permissions(path: Path) -> None:
+    """Owner-only access on POSIX; on Windows the profile folder's ACL applies."""
+    if os.name == "posix":
+        path.touch(mode=0o600, exist_ok=True)
+        os.chmod(path, 0o600)
