@@ -16,7 +16,7 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
     def today(self) -> dt.date:
         return dt.date.today()
@@ -27,7 +27,7 @@ class FixedClock:
 
     def __init__(self, at: dt.datetime) -> None:
         if at.tzinfo is None:
-            at = at.replace(tzinfo=dt.timezone.utc)
+            at = at.replace(tzinfo=dt.UTC)
         self._at = at
 
     def now(self) -> dt.datetime:
@@ -40,4 +40,4 @@ class FixedClock:
         self._at += dt.timedelta(**delta)
 
     def set(self, at: dt.datetime) -> None:
-        self._at = at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
+        self._at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)

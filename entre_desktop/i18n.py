@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import locale
 import os
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from entre_desktop.paths import resources_dir
@@ -43,7 +43,7 @@ def current_language() -> str:
     return _language
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     if language == "en":
         return {}

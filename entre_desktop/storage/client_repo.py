@@ -17,8 +17,8 @@ from entre_desktop.domain.models import (
     Note,
     PlanAction,
     PlanVersion,
-    ReleasePlan,
     Referral,
+    ReleasePlan,
     RiskFlag,
     StageChange,
 )
@@ -284,7 +284,15 @@ def plan_of(conn: Connection, client_id: str) -> ReleasePlan | None:
         )
     return ReleasePlan(
         id=row[0], lead_coordinator=row[1], next_review_on=_date(row[2]),
-        versions=tuple(PlanVersion(*v, actions=tuple(by_version.get(v[0], []))) for v in versions),
+        versions=tuple(_plan_version(v, tuple(by_version.get(v[0], []))) for v in versions),
+    )
+
+
+def _plan_version(v: tuple[Any, ...], actions: tuple[PlanAction, ...]) -> PlanVersion:
+    return PlanVersion(
+        id=v[0], plan_id=v[1], version_no=v[2], status=v[3], client_goals=v[4], strengths=v[5], risk_factors=v[6],
+        protective_factors=v[7], warning_signs=v[8], contingency=v[9], first_72_hours=v[10], client_agreement=v[11],
+        approved_by=v[12], approved_at=v[13], issued_at=v[14], checksum=v[15], actions=actions,
     )
 
 

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3  # type: ignore[import-untyped]
 from sqlcipher3 import dbapi2
@@ -17,7 +18,11 @@ from entre_desktop.errors import DatabaseDamagedError, SecuritySettingError, Sto
 from entre_desktop.i18n import _
 from entre_desktop.storage.atomic import describe_os_error
 
-Connection = dbapi2.Connection
+if TYPE_CHECKING:
+    # sqlcipher3 is untyped; its connection has exactly the sqlite3 API.
+    from sqlite3 import Connection as Connection
+else:
+    Connection = dbapi2.Connection
 KEY_BYTES = 32
 
 # Each pragma, the value to set, and the value that reading it back must give.
@@ -69,7 +74,8 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
     except BaseException:
         conn.close()
         raise
-    return conn
+    opened: Connection = conn
+    return opened
 
 
 def apply_security_settings(conn: Connection) -> None:
