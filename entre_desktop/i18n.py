@@ -24,12 +24,18 @@ def system_language() -> str:
     for var in ("ENTRE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            return "sv" if value.lower().startswith("sv") else "en"
+            return "sv" if _is_swedish(value) else "en"
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
         code = ""
-    return "sv" if code.lower().startswith("sv") else "en"
+    return "sv" if _is_swedish(code) else "en"
+
+
+def _is_swedish(code: str) -> bool:
+    """POSIX names are ``sv_SE.UTF-8``; Windows gives ``Swedish_Sweden`` (or ``Swedish_Finland``)."""
+    code = code.lower()
+    return code.startswith("sv") or code.startswith("swedish")
 
 
 def set_language(language: str) -> None:

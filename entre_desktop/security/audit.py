@@ -78,10 +78,11 @@ def event_hash(*, prev_hash: str, seq: int, id: str, at: str, site_id: str, user
 
 
 def _head(conn: Connection) -> tuple[int, str]:
+    """The recorded head; ValueError when it is not ``<seq>:<hash>`` (it was tampered with)."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
     if row is None:
         return 0, GENESIS
-    seq, digest = row[0].split(":", 1)
+    seq, digest = str(row[0]).split(":", 1)
     return int(seq), digest
 
 
@@ -128,9 +129,18 @@ def verify_chain(conn: Connection) -> ChainReport:
             return ChainReport(count, event.seq, "content")
         expected_prev = event.hash
         expected_seq += 1
-    head_seq, head_hash = _head(conn)
-    if head_seq != count or head_hash != expected_prev:
-        return ChainReport(count, count + 1 if head_seq > count else None, "head")
+    try:
+        head_seq, head_hash = _head(conn)
+    except ValueError:
+        return ChainReport(count, max(count, 1), "head")
+    if head_seq > count:
+        # Events were cut off the end: the first missing one is the first broken link.
+        return ChainReport(count, count + 1, "head")
+    if head_seq < count:
+        # Events appended behind the log's back (append() always moves the head).
+        return ChainReport(count, head_seq + 1, "head")
+    if head_hash != expected_prev:
+        return ChainReport(count, max(count, 1), "head")
     return ChainReport(count, None, "")
 
 

@@ -14,6 +14,10 @@ MIN_ITERATIONS = 3
 MIN_MEMORY_KIB = 64 * 1024
 LANES = 4
 MAX_ITERATIONS = 64
+# Read from a slot file, parameters above these are refused: a damaged or hostile file must not
+# make unlocking allocate gigabytes or spin for minutes before it fails.
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_LANES = 64
 DEFAULT_TARGET_SECONDS = 0.5
 
 
@@ -42,6 +46,8 @@ class KdfParams:
         )
         if params.iterations < MIN_ITERATIONS or params.memory_kib < MIN_MEMORY_KIB or params.lanes < 1:
             raise ValueError("KDF parameters below the minimum")
+        if params.iterations > MAX_ITERATIONS or params.memory_kib > MAX_MEMORY_KIB or params.lanes > MAX_LANES:
+            raise ValueError("KDF parameters above the maximum")
         return params
 
 
@@ -73,18 +79,25 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
 def target_seconds() -> float:
     """About 0.5 s; ``ENTRE_KDF_TARGET_SECONDS`` may lower it (tests), never the floor."""
     value = os.environ.get("ENTRE_KDF_TARGET_SECONDS")
-    return float(value) if value else DEFAULT_TARGET_SECONDS
+    if not value:
+        return DEFAULT_TARGET_SECONDS
+    try:
+        return float(value)
+    except ValueError:
+        return DEFAULT_TARGET_SECONDS
 
 
 def calibrate(target: float | None = None) -> KdfParams:
     """Raise the iteration count until one derivation takes about ``target`` seconds."""
     target = target_seconds() if target is None else target
-    if target <= 0:
+    # NaN and infinity would make math.ceil raise; neither can lower the floor.
+    if not math.isfinite(target) or target <= 0:
         return FLOOR
     started = time.perf_counter()
     derive_key("calibration", b"\0" * 16, FLOOR)
     elapsed = max(time.perf_counter() - started, 1e-6)
-    iterations = math.ceil(FLOOR.iterations * target / elapsed)
+    ratio = FLOOR.iterations * target / elapsed
+    iterations = min(math.ceil(ratio), MAX_ITERATIONS) if math.isfinite(ratio) else MAX_ITERATIONS
     return KdfParams(
         iterations=min(max(iterations, MIN_ITERATIONS), MAX_ITERATIONS),
         memory_kib=MIN_MEMORY_KIB,

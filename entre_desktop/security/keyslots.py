@@ -12,11 +12,16 @@ public key (ephemeral X25519 + HKDF + ChaCha20-Poly1305) once per key generation
 
 During a rekey a slot briefly holds sealed keys of two generations; unlock tries the newest first,
 so a crash between rewriting the database and the slot file never locks anyone out.
+
+File versions: 1 had no checksums; 2 adds a SHA-256 checksum to every slot. The checksum is not a
+security measure (the AEADs are): it tells a slot damaged on disk apart from a wrong passphrase,
+which the AEAD alone cannot. Version 1 files are still read; files are always written as version 2.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field, replace
@@ -31,14 +36,20 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from entre_desktop.errors import KeySlotFileError
 from entre_desktop.i18n import _
-from entre_desktop.security.kdf import KdfParams, derive_key
+from entre_desktop.security.kdf import FLOOR, KdfParams, derive_key
 from entre_desktop.storage.atomic import atomic_write_bytes
 
 FILE_FORMAT = "entre-keyslots"
-FILE_VERSION = 1
+FILE_VERSION = 2
+READABLE_FILE_VERSIONS = (1, 2)
 SLOT_VERSION = 1
 MAX_RECORDED_FAILURES = 200
 _RAW = serialization.Encoding.Raw
+_NONCE_BYTES = 12
+_SALT_BYTES = 16
+_X25519_BYTES = 32
+_TAG_BYTES = 16
+_CHECKSUM_PREFIX = "sha256:"
 
 
 def slot_file_path(db_path: Path) -> Path:
@@ -64,12 +75,19 @@ class SealedKey:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SealedKey:
-        return cls(
-            key_generation=int(data["key_generation"]),
+        sealed = cls(
+            key_generation=_int(data["key_generation"]),
             ephemeral_public=_unb64(data["ephemeral_public"]),
             nonce=_unb64(data["nonce"]),
             ciphertext=_unb64(data["ciphertext"]),
         )
+        # Wrong lengths would make the AEAD or X25519 raise ValueError deep inside unlock.
+        _require_length(sealed.ephemeral_public, _X25519_BYTES)
+        _require_length(sealed.nonce, _NONCE_BYTES)
+        _require_length(sealed.ciphertext, _X25519_BYTES + _TAG_BYTES)
+        if sealed.key_generation < 1:
+            raise ValueError("key generations start at 1")
+        return sealed
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,11 @@ class KeySlot:
         return sorted((s.key_generation for s in self.sealed_keys), reverse=True)
 
     def to_json(self) -> dict[str, Any]:
+        body = self._body_json()
+        body["checksum"] = _slot_checksum(body)
+        return body
+
+    def _body_json(self) -> dict[str, Any]:
         return {
             "user_id": self.user_id,
             "user_name": self.user_name,
@@ -128,11 +151,15 @@ class KeySlot:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> KeySlot:
-        return cls(
+    def from_json(cls, data: dict[str, Any], *, file_version: int = FILE_VERSION) -> KeySlot:
+        if file_version >= 2:
+            body = {k: v for k, v in data.items() if k != "checksum"}
+            if data.get("checksum") != _slot_checksum(body):
+                raise ValueError("slot checksum mismatch")
+        slot = cls(
             user_id=str(data["user_id"]),
             user_name=str(data["user_name"]),
-            slot_version=int(data["slot_version"]),
+            slot_version=_int(data["slot_version"]),
             kdf=KdfParams.from_dict(data["kdf"]),
             salt=_unb64(data["salt"]),
             nonce=_unb64(data["nonce"]),
@@ -140,6 +167,13 @@ class KeySlot:
             public_key=_unb64(data["public_key"]),
             sealed_keys=tuple(SealedKey.from_json(k) for k in data["sealed_keys"]),
         )
+        if slot.slot_version != SLOT_VERSION:
+            raise ValueError("unknown slot version")
+        _require_length(slot.salt, _SALT_BYTES)
+        _require_length(slot.nonce, _NONCE_BYTES)
+        _require_length(slot.public_key, _X25519_BYTES)
+        _require_length(slot.wrapped_private_key, _X25519_BYTES + _TAG_BYTES)
+        return slot
 
 
 @dataclass(frozen=True)
@@ -160,6 +194,9 @@ class KeySlotFile:
     def slot_for(self, user_name: str) -> KeySlot | None:
         return next((s for s in self.slots if s.user_name == user_name), None)
 
+    def slot_for_user_id(self, user_id: str) -> KeySlot | None:
+        return next((s for s in self.slots if s.user_id == user_id), None)
+
     def with_slot(self, slot: KeySlot) -> KeySlotFile:
         """Replace the user's slot (or add it) and keep every other slot exactly as it was."""
         slots = list(self.slots)
@@ -167,7 +204,7 @@ class KeySlotFile:
             if existing.user_id == slot.user_id:
                 slots[index] = slot
                 return replace(self, slots=tuple(slots))
-        return replace(self, slots=tuple(slots) + (slot,))
+        return replace(self, slots=(*slots, slot))
 
     def without_user(self, user_id: str) -> KeySlotFile:
         return replace(self, slots=tuple(s for s in self.slots if s.user_id != user_id))
@@ -177,7 +214,7 @@ class KeySlotFile:
         return max((g for s in self.slots for g in s.generations), default=0)
 
     def with_failure(self, failure: FailedLogin) -> KeySlotFile:
-        kept = (self.failed_logins + (failure,))[-MAX_RECORDED_FAILURES:]
+        kept = (*self.failed_logins, failure)[-MAX_RECORDED_FAILURES:]
         return replace(self, failed_logins=kept)
 
     def to_bytes(self) -> bytes:
@@ -196,11 +233,16 @@ class KeySlotFile:
     @classmethod
     def from_bytes(cls, data: bytes) -> KeySlotFile:
         document = json.loads(data.decode("utf-8"))
-        if document.get("format") != FILE_FORMAT or document.get("version") != FILE_VERSION:
+        version = document.get("version")
+        if document.get("format") != FILE_FORMAT or version not in READABLE_FILE_VERSIONS:
             raise ValueError("not a key-slot file of a known version")
+        slots = tuple(KeySlot.from_json(s, file_version=version) for s in document["slots"])
+        # One slot per user: with two, which one a lookup or a rekey picks would be arbitrary.
+        if len({s.user_id for s in slots}) != len(slots) or len({s.user_name for s in slots}) != len(slots):
+            raise ValueError("two slots for one user")
         return cls(
             db_id=str(document["db_id"]),
-            slots=tuple(KeySlot.from_json(s) for s in document["slots"]),
+            slots=slots,
             failed_logins=tuple(
                 FailedLogin(user_name=str(f["user_name"]), at=str(f["at"]))
                 for f in document.get("failed_logins", [])
@@ -212,7 +254,7 @@ def _seal_key(raw_key: bytes, slot: KeySlot, *, db_id: str, key_generation: int)
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(slot.public_key))
     ephemeral_public = ephemeral.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
-    nonce = os.urandom(12)
+    nonce = os.urandom(_NONCE_BYTES)
     aead_key = _hkdf(shared, ephemeral_public + slot.public_key)
     ciphertext = ChaCha20Poly1305(aead_key).encrypt(
         nonce, raw_key, slot.seal_associated_data(db_id, key_generation)
@@ -253,8 +295,11 @@ def _wrap_private(
     kdf: KdfParams,
     sealed: tuple[SealedKey, ...],
 ) -> KeySlot:
-    salt = os.urandom(16)
-    nonce = os.urandom(12)
+    if kdf.iterations < FLOOR.iterations or kdf.memory_kib < FLOOR.memory_kib or kdf.lanes < 1:
+        # Such a slot would be refused when the file is read back: never write one.
+        raise ValueError("KDF parameters below the minimum")
+    salt = os.urandom(_SALT_BYTES)
+    nonce = os.urandom(_NONCE_BYTES)
     unsigned = KeySlot(user_id=user_id, user_name=user_name, kdf=kdf, salt=salt, nonce=nonce,
                        wrapped_private_key=b"", public_key=public, sealed_keys=sealed)
     private_raw = private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption())
@@ -267,7 +312,7 @@ def _wrap_private(
 def add_sealed_key(slot: KeySlot, raw_key: bytes, *, db_id: str, key_generation: int) -> KeySlot:
     kept = tuple(k for k in slot.sealed_keys if k.key_generation != key_generation)
     sealed = _seal_key(raw_key, slot, db_id=db_id, key_generation=key_generation)
-    return replace(slot, sealed_keys=kept + (sealed,))
+    return replace(slot, sealed_keys=(*kept, sealed))
 
 
 def keep_generation(slot: KeySlot, key_generation: int) -> KeySlot:
@@ -280,7 +325,7 @@ def unwrap_private_key(slot: KeySlot, *, db_id: str, passphrase: str) -> X25519P
         raw = ChaCha20Poly1305(derive_key(passphrase, slot.salt, slot.kdf)).decrypt(
             slot.nonce, slot.wrapped_private_key, slot.wrap_associated_data(db_id)
         )
-    except InvalidTag:
+    except (InvalidTag, ValueError):
         return None
     return X25519PrivateKey.from_private_bytes(raw)
 
@@ -289,13 +334,14 @@ def open_sealed_keys(slot: KeySlot, private: X25519PrivateKey, *, db_id: str) ->
     """Every database key this slot can open, newest generation first."""
     opened = []
     for sealed in sorted(slot.sealed_keys, key=lambda k: k.key_generation, reverse=True):
-        shared = private.exchange(X25519PublicKey.from_public_bytes(sealed.ephemeral_public))
-        aead_key = _hkdf(shared, sealed.ephemeral_public + slot.public_key)
         try:
+            # A low-order ephemeral point makes the exchange itself fail (ValueError).
+            shared = private.exchange(X25519PublicKey.from_public_bytes(sealed.ephemeral_public))
+            aead_key = _hkdf(shared, sealed.ephemeral_public + slot.public_key)
             raw_key = ChaCha20Poly1305(aead_key).decrypt(
                 sealed.nonce, sealed.ciphertext, slot.seal_associated_data(db_id, sealed.key_generation)
             )
-        except InvalidTag:
+        except (InvalidTag, ValueError):
             continue
         opened.append((sealed.key_generation, raw_key))
     return opened
@@ -347,3 +393,18 @@ def _unb64(text: str) -> bytes:
 
 def _canonical(value: dict[str, Any]) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _slot_checksum(body: dict[str, Any]) -> str:
+    return _CHECKSUM_PREFIX + hashlib.sha256(_canonical(body)).hexdigest()
+
+
+def _require_length(data: bytes, length: int) -> None:
+    if len(data) != length:
+        raise ValueError(f"expected {length} bytes, found {len(data)}")
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("expected an integer")
+    return value

@@ -39,7 +39,8 @@ class Session:
     clock: Clock
     key_generation: int
     is_demo: bool
-    raw_key: bytearray
+    # Never in repr: a session printed in a log line or a traceback must not show the key.
+    raw_key: bytearray = field(repr=False)
     hlc: HybridLogicalClock
     lock: DatabaseLock
     _writer: RecordWriter | None = field(default=None, repr=False)
@@ -82,16 +83,21 @@ class Session:
                      action=action, target=target, detail=detail, reason=reason)
 
     def close(self) -> None:
-        """Lock: close the connection, forget the key, release the file lock."""
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            finally:
-                self.conn = None
-                self._writer = None
-        for index in range(len(self.raw_key)):
-            self.raw_key[index] = 0
-        self.lock.release()
+        """Lock: close the connection, forget the key, release the file lock.
+
+        The key is forgotten and the lock released even when closing the connection fails.
+        """
+        try:
+            if self.conn is not None:
+                try:
+                    self.conn.close()
+                finally:
+                    self.conn = None
+                    self._writer = None
+        finally:
+            for index in range(len(self.raw_key)):
+                self.raw_key[index] = 0
+            self.lock.release()
 
     @property
     def is_open(self) -> bool:

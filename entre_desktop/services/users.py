@@ -57,13 +57,18 @@ def change_own_passphrase(session: Session, *, current: str, new: str) -> Change
     validate_new_passphrase(new)
     path = slot_file_path(session.db_path)
     slots = load_slot_file(path)
-    slot = slots.slot_for(session.user.name)
+    slot = slots.slot_for_user_id(session.user.id)
     private = unwrap_private_key(slot, db_id=slots.db_id, passphrase=current) if slot else None
     if slot is None or private is None:
         raise AuthenticationError(_(WRONG_CREDENTIALS))
     rewrapped = rewrap_with_passphrase(slot, private, db_id=slots.db_id, passphrase=new, kdf=kdf_module.calibrate())
-    save_slot_file(path, slots.with_slot(rewrapped))
-    session.audit(AuditAction.PASSPHRASE_CHANGED, target=session.user.name)
+    # The audit event is written first and committed only once the slot is saved: a failure at
+    # either step then leaves the old passphrase in force and no event claiming otherwise.
+    # (Auditing after the save could fail, say on a full disk, and report "not saved" while
+    # the new passphrase is already the only one that works.)
+    with session.write():
+        session.audit(AuditAction.PASSPHRASE_CHANGED, target=session.user.name)
+        save_slot_file(path, slots.with_slot(rewrapped))
     return Changes.of(Kind.USERS)
 
 

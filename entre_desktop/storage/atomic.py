@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -58,12 +59,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.close(fd)
         os.replace(tmp_name, path)
         tmp_name = None
-        fsync_directory(path.parent)
     except OSError as error:
         raise StorageWriteError(describe_os_error(error, path)) from error
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
+    # After the replace the new content is what every reader sees. A folder that cannot be
+    # fsynced (some network and FUSE file systems) must not turn that into "not saved": the
+    # caller would then believe the old content still holds (e.g. an old passphrase) when it
+    # no longer does.
+    with contextlib.suppress(OSError):
+        fsync_directory(path.parent)

@@ -61,21 +61,29 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute(_key_pragma("key", key))
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except dbapi2.DatabaseError as error:
-            raise DatabaseDamagedError(
-                _(
-                    "The database {path} cannot be read: it is damaged, or it is not the file that "
-                    "belongs to this key-slot file. Restore it from a backup.",
-                    path=path,
-                )
-            ) from error
+            raise _damaged(path) from error
+        if not create and tables == 0:
+            # An empty (e.g. truncated to 0 bytes) file reads as a new, empty database with any
+            # key; writing to it would silently replace the lost data with a fresh database.
+            raise _damaged(path)
         apply_security_settings(conn)
     except BaseException:
         conn.close()
         raise
     opened: Connection = conn
     return opened
+
+
+def _damaged(path: Path) -> DatabaseDamagedError:
+    return DatabaseDamagedError(
+        _(
+            "The database {path} cannot be read: it is damaged, or it is not the file that "
+            "belongs to this key-slot file. Restore it from a backup.",
+            path=path,
+        )
+    )
 
 
 def apply_security_settings(conn: Connection) -> None:
@@ -115,16 +123,37 @@ def transaction(conn: Connection, *, path: Path | None = None) -> Iterator[Conne
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as error:
+        # Some errors (a full disk, an I/O error) make SQLite roll back by itself; a second
+        # ROLLBACK would then raise and hide the error that matters.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if _is_storage_failure(error):
+            raise StorageWriteError(
+                _("The change could not be saved: {reason}. Nothing was changed.", reason=error)
+            ) from error
         raise
     try:
         conn.execute("COMMIT")
     except dbapi2.OperationalError as error:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise StorageWriteError(
             _("The change could not be saved: {reason}. Nothing was changed.", reason=error)
         ) from error
+
+
+# SQLite primary result codes that mean the storage failed, not the program.
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 8, 10, 13
+
+
+def _is_storage_failure(error: BaseException) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return (
+        isinstance(error, dbapi2.OperationalError)
+        and isinstance(code, int)
+        and code & 0xFF in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL)
+    )
 
 
 def os_error_message(error: OSError, path: Path) -> str:

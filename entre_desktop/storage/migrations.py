@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -52,6 +54,22 @@ def backup_path_for(db_path: Path, from_version: int) -> Path:
     return db_path.with_name(f"{db_path.name}.before-v{from_version + 1}.bak")
 
 
+def check_not_newer(conn: Connection, *, folder: Path | None = None) -> int:
+    """The schema version; DatabaseNewerError when this program does not know it. Reads only."""
+    known = latest_version(folder)
+    current = schema_version(conn)
+    if current > known:
+        raise DatabaseNewerError(
+            _(
+                "This database was written by a newer version of Entré Desktop (schema {found}, "
+                "this program knows {known}). Install the newer version to open it.",
+                found=current,
+                known=known,
+            )
+        )
+    return current
+
+
 def migrate(conn: Connection, *, db_path: Path | None, folder: Path | None = None) -> int:
     """Bring the schema up to date; returns the number of migrations applied.
 
@@ -59,16 +77,7 @@ def migrate(conn: Connection, *, db_path: Path | None, folder: Path | None = Non
     migrations run in one transaction, so a failure leaves the database exactly as it was.
     """
     migrations = available_migrations(folder)
-    current = schema_version(conn)
-    if current > len(migrations):
-        raise DatabaseNewerError(
-            _(
-                "This database was written by a newer version of Entré Desktop (schema {found}, "
-                "this program knows {known}). Install the newer version to open it.",
-                found=current,
-                known=len(migrations),
-            )
-        )
+    current = check_not_newer(conn, folder=folder)
     pending = migrations[current:]
     if not pending:
         return 0
@@ -79,17 +88,28 @@ def migrate(conn: Connection, *, db_path: Path | None, folder: Path | None = Non
         conn.executescript(
             f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {pending[-1].version};\nCOMMIT;"
         )
-    except dbapi2.Error:
+    except dbapi2.Error as error:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise
+        # The transaction rolled back: the database is exactly as it was, at its old version.
+        raise StorageWriteError(
+            _("The change could not be saved: {reason}. Nothing was changed.", reason=error)
+        ) from error
     return len(pending)
 
 
 def _backup_file(source: Path, target: Path) -> None:
+    """Copy beside the target, flush, then rename: a crash never leaves a half-copied backup
+    that looks complete."""
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        shutil.copy2(source, target)
+        shutil.copy2(source, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
     except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise StorageWriteError(
             _("Could not back up the database before upgrading it. {reason}", reason=describe_os_error(error, target))
         ) from error
