@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from typing import Any
 
 from entre_desktop.i18n import _
@@ -98,9 +99,9 @@ def add_commands(parser: argparse.ArgumentParser, handlers: dict[str, Any]) -> N
     check = sub.add_parser("check", help=_("SQLite integrity, cipher integrity and the audit chain"))
     check.set_defaults(handler=session(handlers["_check"]))
 
-    for extend in _EXTENSIONS:
-        extend(sub, handlers)
+    for module in EXTENSION_MODULES:
+        importlib.import_module(module).register(sub, handlers)
 
 
-# Later areas (plans, sync, backup) register their commands here without touching the above.
-_EXTENSIONS: list[Any] = []
+# Each area (operations, sync, plans) registers its own commands: a module with register(sub, handlers).
+EXTENSION_MODULES: tuple[str, ...] = ("entre_desktop.cli_ops",)
