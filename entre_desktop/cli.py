@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +24,8 @@ from entre_desktop.errors import AuthenticationError, EntreError, ValidationErro
 from entre_desktop.i18n import _
 from entre_desktop.paths import default_db_path
 from entre_desktop.services.session import Session
+
+log = logging.getLogger("entre_desktop.cli")
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_AUTH, EXIT_INTEGRITY = 0, 1, 2, 3, 4
 
@@ -335,9 +338,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from entre_desktop.i18n import set_language
+    from entre_desktop.logging_setup import configure_logging, install_excepthook, log_unexpected
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(debug=args.debug)
+    install_excepthook()
     if args.lang:
         set_language(args.lang)
     handler: Handler | None = getattr(args, "handler", None)
@@ -350,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"entre: {error.message}", file=sys.stderr)
         return EXIT_AUTH
     except EntreError as error:
+        log.info("refused: %s (status %d)", type(error).__name__, error.exit_code)
         print(f"entre: {error.message}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:
@@ -360,7 +367,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Interrupted; nothing was half-written."), file=sys.stderr)
         return 130
-    except Exception as error:
+    except Exception as error:  # the last line of defence: never a raw traceback
+        log_unexpected(error, where="entre")
         if args.debug:
             raise
         print(_("entre: unexpected error ({kind}). Nothing was changed. Run again with --debug for details.",

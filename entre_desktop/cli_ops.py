@@ -1,6 +1,6 @@
 """Operations commands of ``entre``: backup, restore, export-data, retention, diagnostics.
 
-Registered through ``cli_parser._EXTENSIONS``; the shared helpers (sessions, passphrases, output)
+Registered through ``cli_parser.EXTENSION_MODULES``; the shared helpers (sessions, passphrases, output)
 come from the ``cli`` module's namespace that ``add_commands`` passes in. Registering also starts
 the log file and the hook that logs unhandled exceptions (see ``logging_setup``).
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 from entre_desktop.errors import EntreError
 from entre_desktop.i18n import _
-from entre_desktop.logging_setup import configure_logging, install_excepthook, log_unexpected
+from entre_desktop.logging_setup import log_unexpected
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,6 @@ def _logged(command: str, handler: Handler) -> Handler:
     """Logs the command's kind and outcome (never its arguments) and any unexpected error."""
 
     def run(args: argparse.Namespace) -> int:
-        if getattr(args, "debug", False):
-            configure_logging(debug=True)
         log.info("command %s", command)
         try:
             status = handler(args)
@@ -50,8 +48,6 @@ def _subcommands(parser: argparse.ArgumentParser) -> Any:
 
 
 def register(sub: Any, handlers: dict[str, Any]) -> None:
-    configure_logging()
-    install_excepthook()
     cli = _Cli(handlers)
     session = handlers["with_session"]
 
