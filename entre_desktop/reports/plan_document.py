@@ -404,6 +404,8 @@ class PlanDocument:
     client_strengths: tuple[str, ...] = ()
     actions: tuple[PlanAction, ...] = ()
     appointments: tuple[Appointment, ...] = ()
+    first_days_notes: tuple[str, ...] = ()
+    """Free-text arrangements for the first days; not area-tagged, so never on an agency copy."""
     release_day_checklist: tuple[ChecklistItem, ...] = ()
     risk: RiskAssessment = RiskAssessment()
     assessments: tuple[AssessmentPoint, ...] = ()

@@ -229,6 +229,8 @@ def _appointment_table(items: Sequence[Appointment], tr: Tr) -> Flowable:
 
 def first_days(view: PlanView, tr: Tr) -> list[Flowable]:
     flow: list[Flowable] = [heading(view, tr, "first_days")]
+    if view.doc.first_days_notes and view.doc.printing.variant != "agency":
+        flow.extend(bullets(view.doc.first_days_notes))
     ordered = sorted(view.appointments, key=lambda a: a.when.replace(tzinfo=None))
     release = view.doc.key_dates.conditional_release_date
     if release is None:
