@@ -103,14 +103,14 @@ def plan_document(
                              lead_coordinator=plan.lead_coordinator),
         consents=tuple(
             pd.Consent(agency_id=c.agency_id, agency_name=c.agency_name,
-                       areas=frozenset(cast(pd.AreaCode, a) for a in c.scope if a in pd.AREAS),
+                       areas=frozenset(a for a in c.scope if a in pd.AREAS),
                        valid_until=c.valid_until, withdrawn_on=c.withdrawn_on)
             for c in record.consents
         ),
         client_goals=tuple(pd.ClientGoal(text=t) for t in lines(version.client_goals)),
         client_strengths=lines(version.strengths),
         actions=tuple(
-            pd.PlanAction(area=cast(pd.AreaCode, a.area), goal=a.goal, action=a.action,
+            pd.PlanAction(area=a.area, goal=a.goal, action=a.action,
                           responsible_agency_id=a.agency_id or "", responsible_agency_name=a.agency_name,
                           contact_person=a.contact_name, due=a.due_on, status=cast(pd.ActionStatus, a.status))
             for a in version.actions if a.area in pd.AREAS
@@ -123,7 +123,7 @@ def plan_document(
         ),
         assessments=tuple(
             pd.AssessmentPoint(on=a.assessed_on,
-                               ratings={cast(pd.DomainCode, d): r for d, r in a.ratings.items() if d in pd.DOMAINS})
+                               ratings={d: r for d, r in a.ratings.items() if d in pd.DOMAINS})
             for a in record.assessments if any(d in pd.DOMAINS for d in a.ratings)
         ),
         contacts=_contacts(version, phones),
