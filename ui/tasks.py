@@ -66,6 +66,9 @@ class TaskRunner(QObject):
         self._bridge = _Bridge()
         self._session: Session | None = None
         self._pending = 0
+        self._next_job = 0
+        self._jobs: dict[int, tuple[Callable[[], Any], Callable[[Any], None] | None,
+                                    Callable[[BaseException], None] | None]] = {}
 
     # -- the session lives on the worker thread
     @property
@@ -102,26 +105,38 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
-        """Run a job that needs no session (unlock, create, render a file) on the worker."""
+        """Run a job that needs no session (unlock, create, render a file) on the worker.
+
+        The job and its callbacks are held here, on the main thread, and only a job number goes
+        to the worker: so the last reference to anything they capture (often a widget) is always
+        dropped on the main thread, never on the worker, where Qt objects must not be destroyed.
+        """
         self._change_pending(+1)
-        future = self._executor.submit(job)
-
-        def done(f: Future[T]) -> None:
-            def on_main() -> None:
-                self._change_pending(-1)
-                error = f.exception()
-                if error is None:
-                    if on_success is not None:
-                        on_success(f.result())
-                elif on_failure is not None:
-                    on_failure(error)
-                else:
-                    self.failed.emit(error)
-
-            self._bridge.deliver.emit(on_main)
-
-        future.add_done_callback(done)
+        self._next_job += 1
+        job_id = self._next_job
+        self._jobs[job_id] = (job, on_success, on_failure)
+        future: Future[T] = self._executor.submit(self._execute, job_id)
+        future.add_done_callback(lambda _f, job_id=job_id: self._bridge.deliver.emit(lambda: self._finish(job_id, _f)))
         return future
+
+    def _execute(self, job_id: int) -> Any:
+        job = self._jobs[job_id][0]
+        try:
+            return job()
+        finally:
+            del job
+
+    def _finish(self, job_id: int, future: Future[Any]) -> None:
+        _job, on_success, on_failure = self._jobs.pop(job_id)
+        self._change_pending(-1)
+        error = future.exception()
+        if error is None:
+            if on_success is not None:
+                on_success(future.result())
+        elif on_failure is not None:
+            on_failure(error)
+        else:
+            self.failed.emit(error)
 
     def _change_pending(self, delta: int) -> None:
         before = self._pending
