@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
+from collections.abc import Collection
 from pathlib import Path
+
+from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
 from entre_desktop.clock import Clock, SystemClock
 from entre_desktop.domain.users import User, validate_new_passphrase, validate_user_name
@@ -22,6 +26,7 @@ from entre_desktop.security import kdf as kdf_module
 from entre_desktop.security.audit import AuditAction
 from entre_desktop.security.keyslots import (
     FailedLogin,
+    KeySlot,
     KeySlotFile,
     add_sealed_key,
     keep_generation,
@@ -34,10 +39,10 @@ from entre_desktop.security.keyslots import (
 )
 from entre_desktop.security.roles import Role
 from entre_desktop.services.session import Session
-from entre_desktop.storage.atomic import describe_os_error
+from entre_desktop.storage.atomic import describe_os_error, fsync_directory
 from entre_desktop.storage.connection import Connection, new_raw_key, open_encrypted, rekey, transaction
 from entre_desktop.storage.lock import DatabaseLock
-from entre_desktop.storage.migrations import migrate
+from entre_desktop.storage.migrations import check_not_newer, migrate
 from entre_desktop.storage.records import RecordWriter
 from entre_desktop.sync.hlc import HybridLogicalClock, Stamp
 
@@ -66,10 +71,7 @@ def create_database(
         raise EntreError(_("A site name is required, for example the prison or probation office."))
     admin_name = validate_user_name(admin_name)
     validate_new_passphrase(passphrase)
-    if database_exists(db_path):
-        raise ConflictError(
-            _("A database already exists at {path}; it was not touched. Choose another path.", path=db_path)
-        )
+    _refuse_existing(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -77,7 +79,11 @@ def create_database(
     lock = DatabaseLock(db_path)
     lock.acquire()
     tmp_path = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.creating")
+    slots_path = slot_file_path(db_path)
+    wrote_slots = False
     try:
+        # Again under the lock: another process may have created it since the first check.
+        _refuse_existing(db_path)
         key = new_raw_key()
         db_id, site_id, admin_id = (str(uuid.uuid4()) for _ in range(3))
         params = kdf or kdf_module.calibrate()
@@ -92,19 +98,33 @@ def create_database(
                         admin_id=admin_id, admin_name=admin_name, is_demo=is_demo, at=clock.now().isoformat(timespec="seconds"))
         finally:
             conn.close()
-        save_slot_file(slot_file_path(db_path), KeySlotFile(db_id=db_id, slots=(slot,)))
+        save_slot_file(slots_path, KeySlotFile(db_id=db_id, slots=(slot,)))
+        wrote_slots = True
         os.replace(tmp_path, db_path)
-    except OSError as error:
+    except BaseException as error:
+        # Nothing half-written: a key-slot file without its database would make the path look
+        # taken ("already exists") while nothing there can be opened.
+        if wrote_slots:
+            with contextlib.suppress(OSError):
+                slots_path.unlink()
         lock.release()
-        raise StorageWriteError(describe_os_error(error, db_path)) from error
-    except BaseException:
-        lock.release()
+        if isinstance(error, OSError):
+            raise StorageWriteError(describe_os_error(error, db_path)) from error
         raise
     finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
+        with contextlib.suppress(OSError):
+            tmp_path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        fsync_directory(db_path.parent)
     lock.release()
     return unlock_database(db_path, user_name=admin_name, passphrase=passphrase, clock=clock, audit_login=False)
+
+
+def _refuse_existing(db_path: Path) -> None:
+    if database_exists(db_path):
+        raise ConflictError(
+            _("A database already exists at {path}; it was not touched. Choose another path.", path=db_path)
+        )
 
 
 def _initialise(conn: Connection, *, hlc: HybridLogicalClock, db_id: str, site_id: str, site_name: str,
@@ -144,32 +164,41 @@ def unlock_database(
         raise NotFoundError(
             _("There is no database at {path}. Create one with 'entre init' or choose another file.", path=db_path)
         )
-    slots_path = slot_file_path(db_path)
-    slots = load_slot_file(slots_path)
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        generation, key, conn = _open_with_passphrase(db_path, slots, user_name, passphrase, clock)
+        # Read the slots only while holding the lock: a copy read before could be stale (another
+        # process changing a passphrase or rekeying), and writing it back with a failed attempt
+        # would undo that change, or lock everyone out after a rekey.
+        slots = load_slot_file(slot_file_path(db_path))
+        slot, generation, key, conn = _open_with_passphrase(db_path, slots, user_name, passphrase, clock)
         try:
-            session = _start_session(conn, db_path, slots, user_name, generation, key, clock, lock)
+            session = _start_session(conn, db_path, slots, slot, generation, key, clock, lock)
         except BaseException:
             conn.close()
             raise
     except BaseException:
         lock.release()
         raise
-    _finish_interrupted_rekey(session, slots)
-    if audit_login:
-        _record_login(session, slots)
+    try:
+        _finish_interrupted_rekey(session, slots)
+        if audit_login:
+            _record_login(session, slots)
+    except BaseException:
+        # The caller never gets the session, so nobody else could close it and free the lock.
+        session.close()
+        raise
     return session
 
 
 def _open_with_passphrase(db_path: Path, slots: KeySlotFile, user_name: str, passphrase: str,
-                          clock: Clock) -> tuple[int, bytes, Connection]:
+                          clock: Clock) -> tuple[KeySlot, int, bytes, Connection]:
     slot = slots.slot_for(user_name)
     if slot is None:
-        # Spend the same time as a real attempt, so timing does not reveal which names exist.
-        kdf_module.derive_key(passphrase, b"\0" * 16, kdf_module.FLOOR)
+        # Spend the same time as a real attempt (with a real slot's parameters, which may be
+        # above the floor), so timing does not reveal which names exist.
+        params = slots.slots[0].kdf if slots.slots else kdf_module.FLOOR
+        kdf_module.derive_key(passphrase, b"\0" * 16, params)
         _remember_failure(db_path, slots, user_name, clock)
         raise AuthenticationError(_(WRONG_CREDENTIALS))
     private = unwrap_private_key(slot, db_id=slots.db_id, passphrase=passphrase)
@@ -185,26 +214,38 @@ def _open_with_passphrase(db_path: Path, slots: KeySlotFile, user_name: str, pas
     last_error: DatabaseDamagedError | None = None
     for generation, key in opened:
         try:
-            return generation, key, open_encrypted(db_path, key)
+            return slot, generation, key, open_encrypted(db_path, key)
         except DatabaseDamagedError as error:
             last_error = error
     assert last_error is not None
     raise last_error
 
 
-def _start_session(conn: Connection, db_path: Path, slots: KeySlotFile, user_name: str, generation: int,
+_REQUIRED_META = ("db_id", "site_id", "site_name", "hlc_last")
+
+
+def _start_session(conn: Connection, db_path: Path, slots: KeySlotFile, slot: KeySlot, generation: int,
                    key: bytes, clock: Clock, lock: DatabaseLock) -> Session:
-    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    if meta.get("db_id") != slots.db_id:
-        raise DatabaseDamagedError(
-            _("The database {path} does not belong to its key-slot file. Restore both from the same backup.",
-              path=db_path)
-        )
+    not_ours = DatabaseDamagedError(
+        _("The database {path} does not belong to its key-slot file. Restore both from the same backup.",
+          path=db_path)
+    )
+    try:
+        # Before reading any table: a newer schema may have changed them.
+        check_not_newer(conn)
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except dbapi2.DatabaseError as error:
+        raise not_ours from error
+    if meta.get("db_id") != slots.db_id or any(name not in meta for name in _REQUIRED_META):
+        raise not_ours
     migrate(conn, db_path=db_path)
+    # By the slot's user id, which the slot's AEAD binds, not by the name typed: the name in the
+    # slot file is not authenticated, and renaming one's own slot to an administrator's name
+    # must not sign one in as that administrator.
     row = conn.execute(
-        "SELECT id, name, display_name, role, active FROM app_user WHERE name = ? AND deleted = 0", (user_name,)
+        "SELECT id, name, display_name, role, active FROM app_user WHERE id = ? AND deleted = 0", (slot.user_id,)
     ).fetchone()
-    if row is None or not row[4]:
+    if row is None or not row[4] or row[1] != slot.user_name:
         raise AuthenticationError(_(WRONG_CREDENTIALS))
     user = User(id=row[0], name=row[1], display_name=row[2], role=Role(row[3]), active=bool(row[4]))
     hlc = HybridLogicalClock(clock, meta["site_id"], Stamp.parse(meta["hlc_last"]))
@@ -215,11 +256,10 @@ def _start_session(conn: Connection, db_path: Path, slots: KeySlotFile, user_nam
 
 def _remember_failure(db_path: Path, slots: KeySlotFile, user_name: str, clock: Clock) -> None:
     """Failed attempts cannot be audited in the locked database; they wait in the slot file."""
-    try:
+    # A read-only medium must not hide the authentication error.
+    with contextlib.suppress(EntreError):
         save_slot_file(slot_file_path(db_path),
                        slots.with_failure(FailedLogin(user_name=user_name[:64], at=clock.now().isoformat(timespec="seconds"))))
-    except EntreError:
-        pass  # a read-only medium must not hide the authentication error
 
 
 def _record_login(session: Session, slots: KeySlotFile) -> None:
@@ -229,10 +269,8 @@ def _record_login(session: Session, slots: KeySlotFile) -> None:
             session.audit(AuditAction.LOGIN_FAILED, target=failure.user_name, detail=f"at={failure.at}")
         session.audit(AuditAction.LOGIN, target=session.user.name)
     if current.failed_logins:
-        try:
+        with contextlib.suppress(EntreError):
             save_slot_file(slot_file_path(session.db_path), KeySlotFile(db_id=current.db_id, slots=current.slots))
-        except EntreError:
-            pass
 
 
 def recent_failures(db_path: Path, user_name: str) -> int:
@@ -245,42 +283,74 @@ def recent_failures(db_path: Path, user_name: str) -> int:
 
 
 def _finish_interrupted_rekey(session: Session, slots: KeySlotFile) -> None:
-    """A crash during a rekey leaves sealed keys of two generations; keep only the working one."""
-    stale = [s for s in slots.slots if s.generations != [session.key_generation]]
+    """Repair what an interrupted user removal or rekey left behind.
+
+    - A slot of a removed (or never committed) user, or a newer key generation than the one
+      that opened the database, means the rekey did not finish: the old key, which the removed
+      user may still hold, still opens the file. Finish it now.
+    - Sealed keys of two generations after the database was rekeyed: keep only the working one.
+    Failures are left for the next unlock; the session works either way.
+    """
+    live = {row[0] for row in session.db.execute("SELECT id FROM app_user WHERE deleted = 0")}
+    orphans = [s.user_id for s in slots.slots if s.user_id not in live]
+    if orphans or slots.newest_generation > session.key_generation:
+        try:
+            _rekey(session, remove_user_ids=orphans)
+            session.audit(AuditAction.REKEY, detail=f"generation={session.key_generation} resumed")
+        except EntreError:
+            pass
+        return
+    current = session.key_generation
+    # A slot without the working generation is left alone: stripping it would leave it empty.
+    stale = [s for s in slots.slots if current in s.generations and s.generations != [current]]
     if not stale:
         return
     cleaned = slots
     for slot in stale:
-        cleaned = cleaned.with_slot(keep_generation(slot, session.key_generation))
-    try:
+        cleaned = cleaned.with_slot(keep_generation(slot, current))
+    with contextlib.suppress(EntreError):
         save_slot_file(slot_file_path(session.db_path), cleaned)
-    except EntreError:
-        pass
 
 
 def rekey_database(session: Session, *, remove_user_id: str | None = None) -> None:
     """Give the database a new random key; seal it to every remaining user's slot.
 
     Order: (1) slot file with the new key sealed beside the old one, (2) rekey the database,
-    (3) slot file with only the new key. A crash at any point leaves a key that opens the file.
+    (3) slot file with only the new key. A crash at any point leaves a key that opens the file,
+    and the next unlock finishes the job (see ``_finish_interrupted_rekey``).
     """
+    _rekey(session, remove_user_ids=[remove_user_id] if remove_user_id else [])
+
+
+def _rekey(session: Session, *, remove_user_ids: Collection[str]) -> None:
     slots_path = slot_file_path(session.db_path)
     slots = load_slot_file(slots_path)
-    if remove_user_id:
-        slots = slots.without_user(remove_user_id)
-    generation = slots.newest_generation + 1
+    for user_id in remove_user_ids:
+        slots = slots.without_user(user_id)
+    generation = max(slots.newest_generation, session.key_generation) + 1
     key = new_raw_key()
     staged = slots
     for slot in slots.slots:
         staged = staged.with_slot(add_sealed_key(slot, key, db_id=slots.db_id, key_generation=generation))
     save_slot_file(slots_path, staged)
-    rekey(session.db, key)
+    try:
+        rekey(session.db, key)
+    except dbapi2.Error as error:
+        raise StorageWriteError(
+            _("The change could not be saved: {reason}. Nothing was changed.", reason=error)
+        ) from error
+    # From here the file opens only with the new key. The session must use it at once: a user
+    # added later in this session is sealed the session's key, and would otherwise be sealed a
+    # key that no longer opens anything.
+    session.raw_key[:] = key
+    session.key_generation = generation
     final = staged
     for slot in staged.slots:
         final = final.with_slot(keep_generation(slot, generation))
-    save_slot_file(slots_path, final)
-    session.raw_key[:] = key
-    session.key_generation = generation
+    # If this fails only clean-up is lost: the staged file already lets every remaining user
+    # in, and the next unlock drops the old generation.
+    with contextlib.suppress(EntreError):
+        save_slot_file(slots_path, final)
 
 
 def add_slot_for(session: Session, *, user_id: str, user_name: str, passphrase: str) -> None:
