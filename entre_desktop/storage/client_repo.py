@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from entre_desktop.domain.models import (
@@ -25,26 +26,23 @@ from entre_desktop.domain.models import (
 from entre_desktop.domain.stages import Stage
 from entre_desktop.storage.connection import Connection
 
+# One row per client; the latest custody and the next open action are looked up per client
+# through their indexes, so a handful of ids (a search) costs a handful of lookups, not a scan.
 _CASELOAD_SQL = """
-WITH latest_custody AS (
-    SELECT client_id, facility, conditional_release_date,
-           row_number() OVER (PARTITION BY client_id ORDER BY coalesce(sentence_start, '') DESC, created_hlc DESC) AS n
-    FROM custody WHERE deleted = 0
-),
-open_actions AS (
-    SELECT p.client_id, min(a.due_on) AS next_due
-    FROM plan_action a
-    JOIN plan_version v ON v.id = a.plan_version_id AND v.deleted = 0
-    JOIN release_plan p ON p.id = v.plan_id AND p.deleted = 0
-    WHERE a.deleted = 0 AND a.status IN ('planned', 'in_progress') AND a.due_on IS NOT NULL
-    GROUP BY p.client_id
-)
-SELECT c.id, c.name, c.personal_number, coalesce(lc.facility, ''), e.stage,
-       lc.conditional_release_date, oa.next_due, c.responsible_user_name
+SELECT c.id, c.name, c.personal_number,
+       (SELECT k.facility FROM custody k WHERE k.client_id = c.id AND k.deleted = 0
+         ORDER BY coalesce(k.sentence_start, '') DESC, k.created_hlc DESC LIMIT 1),
+       e.stage,
+       (SELECT k.conditional_release_date FROM custody k WHERE k.client_id = c.id AND k.deleted = 0
+         ORDER BY coalesce(k.sentence_start, '') DESC, k.created_hlc DESC LIMIT 1),
+       (SELECT min(a.due_on) FROM release_plan p
+          JOIN plan_version v ON v.plan_id = p.id AND v.deleted = 0
+          JOIN plan_action a ON a.plan_version_id = v.id AND a.deleted = 0
+         WHERE p.client_id = c.id AND p.deleted = 0
+           AND a.status IN ('planned', 'in_progress') AND a.due_on IS NOT NULL),
+       c.responsible_user_name
 FROM client c
-LEFT JOIN latest_custody lc ON lc.client_id = c.id AND lc.n = 1
 LEFT JOIN enrolment e ON e.client_id = c.id AND e.deleted = 0
-LEFT JOIN open_actions oa ON oa.client_id = c.id
 WHERE c.deleted = 0 {where}
 ORDER BY c.name COLLATE NOCASE
 """
@@ -59,21 +57,20 @@ def _req_date(value: Any) -> dt.date:
 
 
 def caseload(conn: Connection, *, today: dt.date, ids: list[str] | None = None) -> list[CaseloadRow]:
+    params: tuple[str, ...] = ()
     if ids is not None:
         if not ids:
             return []
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (id TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.wanted_ids")
-        conn.executemany("INSERT OR IGNORE INTO temp.wanted_ids VALUES (?)", ((i,) for i in ids))
-        sql = _CASELOAD_SQL.format(where="AND c.id IN (SELECT id FROM temp.wanted_ids)")
+        sql = _CASELOAD_SQL.format(where="AND c.id IN (SELECT value FROM json_each(?))")
+        params = (json.dumps(list(ids)),)
     else:
         sql = _CASELOAD_SQL.format(where="")
     rows = []
-    for cid, name, pnr, facility, stage, release, next_due, responsible in conn.execute(sql):
+    for cid, name, pnr, facility, stage, release, next_due, responsible in conn.execute(sql, params):
         release_date = _date(release)
         rows.append(
             CaseloadRow(
-                id=cid, name=name, personal_number=pnr, facility=facility,
+                id=cid, name=name, personal_number=pnr, facility=facility or "",
                 stage=Stage(stage) if stage else None, release_date=release_date,
                 days_to_release=(release_date - today).days if release_date else None,
                 next_action_due=_date(next_due), responsible=responsible,
