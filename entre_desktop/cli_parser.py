@@ -104,4 +104,4 @@ def add_commands(parser: argparse.ArgumentParser, handlers: dict[str, Any]) -> N
 
 
 # Each area (operations, sync, plans) registers its own commands: a module with register(sub, handlers).
-EXTENSION_MODULES: tuple[str, ...] = ("entre_desktop.cli_ops",)
+EXTENSION_MODULES: tuple[str, ...] = ("entre_desktop.cli_ops", "entre_desktop.cli_sync", "entre_desktop.cli_plan")

@@ -130,10 +130,13 @@ def _refuse_existing(db_path: Path) -> None:
 def _initialise(conn: Connection, *, hlc: HybridLogicalClock, db_id: str, site_id: str, site_name: str,
                 admin_id: str, admin_name: str, is_demo: bool, at: str) -> None:
     from entre_desktop.security import audit
+    from entre_desktop.sync.keystore import create_site_keys
 
     with transaction(conn):
         writer = RecordWriter(conn, hlc, site_id)
         writer.insert("site", {"id": site_id, "name": site_name})
+        # The site's sync identity (private keys stay inside this encrypted database).
+        create_site_keys(conn, site_id=site_id, site_name=site_name, created_at=at)
         stamp = str(hlc.now())
         conn.execute(
             "INSERT INTO app_user (id, name, display_name, role, created_hlc, updated_hlc, origin_site)"

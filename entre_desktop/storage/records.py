@@ -7,12 +7,15 @@ change-log entry that sync can export.
 from __future__ import annotations
 
 import json
+import operator
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from json import encoder as json_encoder
 from typing import Any
 
+from entre_desktop.storage import sync_repo
 from entre_desktop.storage.connection import Connection
-from entre_desktop.sync.hlc import HybridLogicalClock
+from entre_desktop.sync.hlc import HybridLogicalClock, Stamp
 
 SYNCED_TABLES = frozenset(
     {
@@ -35,6 +38,27 @@ def _check_table(table: str) -> None:
 
 def _loggable(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: (v.hex() if isinstance(v, bytes) else v) for k, v in values.items()}
+
+
+def _hex_bytes(value: object) -> object:
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
+def _make_log_json() -> Callable[[Mapping[str, Any]], str]:
+    """``json.dumps(_loggable(values), sort_keys=True)``, without building an encoder per row."""
+    # The C encoder json.dumps itself uses, made once; same arguments as dumps(sort_keys=True).
+    make = getattr(json_encoder, "c_make_encoder", None)
+    escape = getattr(json_encoder, "c_encode_basestring_ascii", None)
+    if make is None or escape is None:  # a Python without the C accelerator
+        return json.JSONEncoder(sort_keys=True, default=_hex_bytes).encode
+    encode = make(None, _hex_bytes, escape, None, ": ", ", ", True, False, True)
+    return lambda values: "".join(encode(values, 0))
+
+
+_log_json = _make_log_json()
+_MAX_COUNTER = 999_999  # a stamp's counter has six digits
 
 
 class RecordWriter:
@@ -70,6 +94,8 @@ class RecordWriter:
             (*values.values(), stamp, record_id),
         )
         self._log(stamp, table, record_id, "update", dict(values))
+        # Sync: which earlier writes of each field this one replaces (docs/sync.md).
+        sync_repo.record_local_writes(self.conn, table, record_id, _loggable(values), stamp)
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone: the row stays, marked deleted, so the delete can sync."""
@@ -79,29 +105,51 @@ class RecordWriter:
             f"UPDATE {table} SET deleted = 1, updated_hlc = ? WHERE id = ?", (stamp, record_id)
         )
         self._log(stamp, table, record_id, "delete", {})
+        sync_repo.record_local_writes(self.conn, table, record_id, {"deleted": 1}, stamp)
+
+    def purge(self, table: str, record_id: str) -> None:
+        """Erase a record, and the records that cannot exist without it, here and (through sync)
+        at every site. A purged record stays purged: changes to it that arrive later are dropped."""
+        _check_table(table)
+        stamp = str(self.hlc.now())
+        erased = sync_repo.purge(self.conn, table, record_id, stamp, synced=SYNCED_TABLES)
+        # The ids (no data) of what went with it, so every site registers the same purges.
+        self._log(stamp, table, record_id, "purge", {"cascade": sorted(erased[1:])})
 
     def insert_many(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Bulk insert (demo data, imports): one executemany for rows and one for the log."""
+        """Bulk insert (demo data, imports): one executemany for rows and one for the log.
+
+        Every row must have the keys of the first row (its keys are the columns). The rows' stamps
+        are consecutive ticks of the clock, and the log entries are the ones ``insert`` writes.
+        """
         _check_table(table)
         if not rows:
             return
-        stamps = [str(self.hlc.now()) for _ in rows]
+        site = self.site_id
         prepared = []
-        for row, stamp in zip(rows, stamps, strict=True):
+        for row, stamp in zip(rows, self._stamps(len(rows)), strict=True):
             full = dict(row)
-            full.setdefault("id", new_id())
-            full.update(created_hlc=stamp, updated_hlc=stamp, origin_site=self.site_id)
+            if "id" not in full:
+                full["id"] = new_id()
+            full["created_hlc"] = full["updated_hlc"] = stamp
+            full["origin_site"] = site
             prepared.append(full)
         columns = list(prepared[0])
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-        self.conn.executemany(sql, (tuple(r[c] for c in columns) for r in prepared))
+        self.conn.executemany(sql, map(operator.itemgetter(*columns), prepared))
         self.conn.executemany(
             "INSERT INTO change_log (hlc, site_id, table_name, record_id, op, data) VALUES (?, ?, ?, ?, 'insert', ?)",
-            (
-                (r["created_hlc"], self.site_id, table, r["id"], json.dumps(_loggable(r), sort_keys=True))
-                for r in prepared
-            ),
+            [(r["created_hlc"], site, table, r["id"], _log_json(r)) for r in prepared],
         )
+
+    def _stamps(self, count: int) -> list[str]:
+        """``count`` stamps, as ``count`` calls of ``hlc.now()`` made within one millisecond give."""
+        first = self.hlc.now()
+        last = first.counter + count - 1
+        if count == 1 or last > _MAX_COUNTER:
+            return [str(first)] + [str(self.hlc.now()) for _ in range(count - 1)]
+        self.hlc.observe(Stamp(first.wall_ms, last, first.site_id))  # the clock moves past them all
+        return [str(Stamp(first.wall_ms, n, first.site_id)) for n in range(first.counter, last + 1)]
 
     def _log(self, stamp: str, table: str, record_id: str, op: str, data: Mapping[str, Any]) -> None:
         self.conn.execute(
