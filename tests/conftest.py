@@ -10,16 +10,24 @@ fixtures at once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from entre_desktop import i18n
 from entre_desktop.clock import FixedClock
 from entre_desktop.security.keyslots import slot_file_path
 from entre_desktop.services.session import Session
+
+# CI replays the same examples every run, so a submission cannot pass or fail by luck; a local run
+# (and ENTRE_SYNC_EXAMPLES=500 for the sync state machine) explores new ones each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 TEMPLATE_TIME = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 SITE_NAME = "Anstalten Kumla"

@@ -65,13 +65,29 @@ def personal_number(index: int) -> str:
 
 
 
+def check_purged_along(dumps: list[dict[str, Any]]) -> None:
+    """Records purged along with another exist at no site, and every site agrees on the rest."""
+    along = {tuple(entry) for dump in dumps for entry in dump["purged_along"]}
+    for index, dump in enumerate(dumps):
+        held = {(table, row[0]) for table in SYNCED_TABLES for row in dump[table]}
+        assert not held & along, f"site {index} holds a record purged along with another"
+    rest = [{key: value for key, value in dump.items() if key != "purged_along"} for dump in dumps]
+    for index, dump in enumerate(rest):
+        assert dump == rest[0], f"site {index} differs from site 0"
+
+
 def canonical_dump(conn: Connection) -> dict[str, Any]:
-    """Everything sync must agree on: every synced row (tombstones too), purges and conflicts."""
+    """Everything sync must agree on: every synced row (tombstones too), purges and conflicts.
+
+    ``purged_along`` (records erased because one they belonged to was purged) is kept apart: a site
+    registers only those it held or received, so it is compared with ``check_purged_along``.
+    """
     dump: dict[str, Any] = {}
     for table in sorted(SYNCED_TABLES):
         rows = conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
         dump[table] = [tuple(v.hex() if isinstance(v, bytes) else v for v in row) for row in rows]
-    dump["purges"] = sorted(conn.execute("SELECT table_name, record_id, hlc FROM sync_purge").fetchall())
+    dump["purges"] = sorted(conn.execute("SELECT table_name, record_id, hlc FROM sync_purge WHERE hlc IS NOT NULL"))
+    dump["purged_along"] = sorted(conn.execute("SELECT table_name, record_id FROM sync_purge WHERE hlc IS NULL"))
     dump["conflicts"] = sorted(
         (c.table, c.record_id, c.column, tuple(sorted((h.hlc, merge.decode_value(h.value)) for h in c.heads)))
         for c in current_conflicts(conn)
