@@ -80,12 +80,18 @@ def caseload(conn: Connection, *, today: dt.date, ids: list[str] | None = None) 
 
 
 def fts_query(text: str) -> str:
-    """Each word as a quoted prefix term, all required: safe for any user input."""
+    """Each word as a quoted prefix term, all required: safe for any user input.
+
+    Personal numbers are stored with the century (19811218-9876); a number typed without it
+    (811218-9876, 8112189876, 811218) also finds them.
+    """
     terms = []
     for word in text.replace('"', " ").split():
         cleaned = "".join(ch for ch in word if ch.isalnum() or ch in "-+")
         cleaned = cleaned.replace("-", "").replace("+", "")
-        if cleaned:
+        if cleaned.isdigit() and len(cleaned) in (6, 10):
+            terms.append(f'("{cleaned}"* OR "19{cleaned}"* OR "20{cleaned}"*)')
+        elif cleaned:
             terms.append(f'"{cleaned}"*')
     return " AND ".join(terms)
 
