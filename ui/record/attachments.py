@@ -27,19 +27,15 @@ from ui.record.tab import RecordTab
 from ui.record.tables import configure_table
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Attachments", text)
-
-
 def choose_file(parent: QWidget | None) -> Path | None:
     """Ask for a file to attach; None if cancelled."""
-    name, _filter = QFileDialog.getOpenFileName(parent, _tr("Attach a file"))
+    name, _filter = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Attachments", "Attach a file"))
     return Path(name) if name else None
 
 
 def choose_save_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Ask where to save a copy of an attachment; None if cancelled."""
-    name, _filter = QFileDialog.getSaveFileName(parent, _tr("Save a copy"), suggested)
+    name, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Attachments", "Save a copy"), suggested)
     return Path(name) if name else None
 
 
@@ -48,7 +44,7 @@ def attach_job(client_id: str, path: Path) -> Callable[[Session], object]:
         try:
             content = path.read_bytes()
         except OSError as error:
-            raise ValidationError(_tr("The file {path} could not be read: {reason}").format(
+            raise ValidationError(QCoreApplication.translate("Attachments", "The file {path} could not be read: {reason}").format(
                 path=path, reason=error.strerror or error), field="content") from error
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return add_attachment(session, client_id, file_name=path.name, content=content, media_type=media_type)

@@ -8,17 +8,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from entre_desktop.errors import EntreError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordPrompts", text)
-
-
 def ask_unsaved(parent: QWidget | None) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel for edits that are not saved yet."""
     buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                | QMessageBox.StandardButton.Cancel)
     return QMessageBox.question(
-        parent, _tr("Unsaved changes"),
-        _tr("You have changes that are not saved yet. Save them before you go on?"),
+        parent, QCoreApplication.translate("RecordPrompts", "Unsaved changes"),
+        QCoreApplication.translate("RecordPrompts", "You have changes that are not saved yet. Save them before you go on?"),
         buttons, QMessageBox.StandardButton.Save,
     )
 
@@ -27,12 +23,12 @@ def error_text(error: BaseException) -> str:
     """The message to show for a failed job: the core's own message, or a calm generic one."""
     if isinstance(error, EntreError):
         return error.message
-    return _tr("Something went wrong and nothing was changed. Try again; if it happens again, "
+    return QCoreApplication.translate("RecordPrompts", "Something went wrong and nothing was changed. Try again; if it happens again, "
                "tell your administrator.") + f"\n\n({type(error).__name__}: {error})"
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    QMessageBox.warning(parent, _tr("Could not complete"), error_text(error))
+    QMessageBox.warning(parent, QCoreApplication.translate("RecordPrompts", "Could not complete"), error_text(error))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
