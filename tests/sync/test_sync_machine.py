@@ -31,7 +31,15 @@ import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
-from sync_support import BASE_TIME, SiteTemplate, canonical_dump, check_purged_along, copy_site, open_site, personal_number
+from sync_support import (
+    BASE_TIME,
+    SiteTemplate,
+    canonical_dump,
+    check_purged_along,
+    copy_site,
+    open_site,
+    personal_number,
+)
 
 from entre_desktop.clock import FixedClock
 from entre_desktop.services import conflicts as conflict_service
