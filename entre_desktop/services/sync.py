@@ -269,7 +269,9 @@ def _run_import(session: Session, source: bytes | Path, *, sender: str, dry_run:
     def feed(chunk: bytes) -> None:
         try:
             importer.feed(chunk)
-        except dbapi2.IntegrityError as error:
+        except (dbapi2.IntegrityError, dbapi2.InterfaceError, dbapi2.ProgrammingError, dbapi2.DataError) as error:
+            # A verified change this database cannot take (a constraint, a value of a type it cannot
+            # store): a refusal like any other, rolled back and audited once.
             raise _rejected(sender, error) from None
 
     open_bundle_stream(source, me=keys, trusted=trusted, revoked=revoked, sink=feed)

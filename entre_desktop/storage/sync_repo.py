@@ -138,6 +138,14 @@ def changeset_known(conn: Connection, origin: str, first_seq: int) -> bool:
     ).fetchone() is not None
 
 
+def changeset_hash(conn: Connection, origin: str, first_seq: int) -> str | None:
+    """The SHA-256 of the stored change set of ``origin`` starting at ``first_seq``, if there is one."""
+    row = conn.execute(
+        "SELECT sha256 FROM sync_changeset WHERE origin_site = ? AND first_seq = ?", (origin, first_seq)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
 def exportable_changesets(conn: Connection) -> list[StoredChangeset]:
     """Every applied change set (this site's own and those received), per origin in order."""
     rows = conn.execute(
@@ -201,10 +209,16 @@ def peer_acks(conn: Connection, peer: str) -> dict[str, int]:
 
 
 def record_acks(conn: Connection, peer: str, acks: Mapping[str, int]) -> None:
-    """``peer`` holds these changes: acknowledgements only grow (an older bundle cannot shrink them)."""
+    """``peer`` holds exactly these changes (its version vector when it made the bundle).
+
+    They replace what was recorded before, so acknowledgements can shrink: a peer restored from a
+    backup has lost changes it once acknowledged, and only its own word brings them back into the
+    next export. An older bundle imported late costs no more than a few change sets sent again
+    (the receiver skips them as duplicates).
+    """
+    conn.execute("DELETE FROM sync_peer_ack WHERE peer_site = ?", (peer,))
     conn.executemany(
-        "INSERT INTO sync_peer_ack (peer_site, origin_site, seq) VALUES (?, ?, ?) ON CONFLICT (peer_site, origin_site)"
-        " DO UPDATE SET seq = max(seq, excluded.seq)",
+        "INSERT INTO sync_peer_ack (peer_site, origin_site, seq) VALUES (?, ?, ?)",
         ((peer, origin, seq) for origin, seq in acks.items()),
     )
 

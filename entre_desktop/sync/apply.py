@@ -200,6 +200,8 @@ class Applier:
             raise invalid("updated fields")
         if set(change.parents) - set(values):
             raise invalid("change parents")
+        if not all(value is None or isinstance(value, str | int | float) for value in values.values()):
+            raise invalid("updated fields")  # a field holds a scalar; an object or a list is no value
         return values
 
     def _table(self, table: str) -> dict[str, sync_repo.ColumnInfo]:

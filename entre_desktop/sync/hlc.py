@@ -14,6 +14,10 @@ from entre_desktop.errors import ValidationError
 from entre_desktop.i18n import _
 
 MAX_REMOTE_SKEW_MS = 24 * 3600 * 1000
+# A stamp's text has 15 digits of wall time and 6 of counter: string order is stamp order only
+# within these bounds (SQL max(hlc), merge.winner and the purge register compare the strings).
+MAX_WALL_MS = 10**15 - 1
+MAX_COUNTER = 10**6 - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -29,9 +33,12 @@ class Stamp:
     def parse(cls, text: str) -> Stamp:
         try:
             wall, counter, site = text.split("-", 2)
-            return cls(int(wall), int(counter), site)
+            stamp = cls(int(wall), int(counter), site)
         except ValueError as error:
             raise ValidationError(_("A change carries a damaged clock stamp ({stamp}).", stamp=text)) from error
+        if not (0 <= stamp.wall_ms <= MAX_WALL_MS and 0 <= stamp.counter <= MAX_COUNTER):
+            raise ValidationError(_("A change carries a damaged clock stamp ({stamp}).", stamp=text))
+        return stamp
 
 
 class HybridLogicalClock:
@@ -48,6 +55,9 @@ class HybridLogicalClock:
         physical = self._physical_ms()
         if physical > self._wall:
             self._wall, self._counter = physical, 0
+        elif self._counter >= MAX_COUNTER:
+            # Six digits are used up: borrow the next millisecond rather than grow a seventh digit.
+            self._wall, self._counter = self._wall + 1, 0
         else:
             self._counter += 1
         return Stamp(self._wall, self._counter, self._site_id)

@@ -16,10 +16,12 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from entre_desktop.i18n import _
 from entre_desktop.storage import sync_repo
 from entre_desktop.storage.connection import Connection
 from entre_desktop.sync.apply import Applier, ApplyStats
 from entre_desktop.sync.conflicts import conflict_keys
+from entre_desktop.sync.envelope import BundleError
 from entre_desktop.sync.identity import SiteIdentity
 from entre_desktop.sync.payload import (
     FRAME_CHANGESET,
@@ -36,6 +38,20 @@ from entre_desktop.sync.payload import (
 from entre_desktop.sync.signing import verify_changeset
 
 Progress = Callable[[int, int], None]
+
+
+class ReusedChangeNumbersError(BundleError):
+    reason = "origin_reused_numbers"
+
+    def __init__(self, origin: str, name: str) -> None:
+        super().__init__(
+            _("Site {site} has sent different changes under numbers it had used before: its database was "
+              "restored from a backup, or copied to another computer, after it had sent bundles. Nothing was "
+              "imported. Site {site} must be set up again from another site's data before its bundles can be "
+              "accepted; its administrator finds the steps under 'Restoring a site that exchanges bundles' in "
+              "the operations guide.", site=name),
+            site_id=origin,
+        )
 
 
 class AlreadyImported(Exception):
@@ -132,11 +148,17 @@ class BundleImport:
         if _described(info) != _described(entry):
             raise invalid("a change set's header differs from the manifest", site_id=origin)
         applied = self._vector.get(origin, 0)
-        if sync_repo.changeset_known(self.conn, origin, info.first_seq) or info.last_seq <= applied:
+        known = sync_repo.changeset_hash(self.conn, origin, info.first_seq)
+        if known is not None and known != signed.sha256:
+            # The origin signed two different change sets for the same change numbers: it was
+            # restored from a backup (or copied) after sending the first. Skipping the second as a
+            # duplicate would lose its changes without a word.
+            raise ReusedChangeNumbersError(origin, identity.site_name)
+        if known is not None or info.last_seq <= applied:
             self.result.duplicate_sets += 1
             return self._advance(entry)
         if info.first_seq <= applied:
-            raise invalid("change sets overlap", site_id=origin)
+            raise ReusedChangeNumbersError(origin, identity.site_name)
         changes = decode_changes(signed.body, info)
         in_order = info.first_seq == applied + 1
         sync_repo.insert_changeset(

@@ -182,6 +182,10 @@ def _change(item: Any, info: ChangesetInfo) -> Change:
     stamp = _stamp(hlc, "change stamp")
     if stamp.site_id != info.origin:
         raise invalid("change stamp", site_id=info.origin)
+    # Every stamp lies in the header's clock range: the manifest's range is what the importer checks
+    # against this site's clock, and what it observes before committing.
+    if not info.min_hlc <= hlc <= info.max_hlc:
+        raise invalid("clock range", site_id=info.origin)
     for column, stamps in parents.items():
         if not isinstance(column, str) or not isinstance(stamps, list):
             raise invalid("change parents", site_id=info.origin)
