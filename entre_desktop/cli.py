@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from entre_desktop import __version__
 from entre_desktop.errors import AuthenticationError, EntreError, ValidationError
 from entre_desktop.i18n import _
 from entre_desktop.paths import default_db_path
 from entre_desktop.services.session import Session
+from entre_desktop.version import version_string
 
 log = logging.getLogger("entre_desktop.cli")
 
@@ -325,7 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     from entre_desktop.cli_parser import add_commands
 
     parser = _Parser(prog="entre", description=_("Entré Desktop: case work for the Entré programme."))
-    parser.add_argument("--version", action="version", version=f"entre {__version__}")
+    parser.add_argument("--version", action="version", version=f"entre {version_string()}")
+    parser.add_argument("--self-test", action="store_true",
+                        help=_("check this installation (cryptography, database, PDF, bundles) and exit"))
     parser.add_argument("--db", help=_("database file (default: the platform data folder; env ENTRE_DB)"))
     parser.add_argument("--user", help=_("your user name (env ENTRE_USER)"))
     parser.add_argument("--passphrase-file", metavar="FILE",
@@ -346,6 +348,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook()
     if args.lang:
         set_language(args.lang)
+    if args.self_test:
+        from entre_desktop.self_test import run_and_print
+
+        return EXIT_OK if run_and_print() else EXIT_INTEGRITY
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -11,10 +11,10 @@ from importlib import metadata
 
 import sqlcipher3  # type: ignore[import-untyped]
 
-from entre_desktop import __version__
 from entre_desktop.i18n import _, current_language
 from entre_desktop.logging_setup import log_file_path, recent_log_lines
 from entre_desktop.paths import data_dir, default_db_path, log_dir, migrations_dir, resources_dir
+from entre_desktop.version import version_string
 
 LIBRARIES = ("sqlcipher3", "reportlab", "cryptography", "pyrage", "platformdirs")
 DEFAULT_LOG_LINES = 50
@@ -59,7 +59,7 @@ def _known_schema() -> str:
 
 def diagnostics_text(*, log_lines: int = DEFAULT_LOG_LINES) -> str:
     lines = [
-        _("Entré Desktop {version}", version=__version__),
+        _("Entré Desktop {version}", version=version_string()),
         "",
         _("System"),
         f"  {_('Platform')}: {platform.platform()} ({platform.machine()})",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -12,7 +13,12 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _shipped(package_dir: str, source_dir: Path) -> Path:
-    """A data folder: beside the package when installed, at the repository root in a checkout."""
+    """A data folder: in the packaged program's folder, beside the package when installed, or at
+    the repository root in a checkout."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        # installer.spec puts the data where an installed package has it, under the bundle root.
+        return Path(bundle) / "entre_desktop" / package_dir
     installed = Path(__file__).resolve().parent / package_dir
     if installed.is_dir():
         return installed

@@ -8,6 +8,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+from entre_desktop.version import git_build_id
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = r"""
@@ -21,6 +23,9 @@ assert migrations_dir().resolve().is_relative_to(installed), migrations_dir()
 assert (migrations_dir() / "0001_initial.sql").is_file()
 assert (resources_dir() / "translations" / "core_sv.json").is_file()
 assert (resources_dir() / "fonts" / "DejaVuSans.ttf").is_file()
+from entre_desktop.version import build_id, recorded_build_id
+assert recorded_build_id() == (sys.argv[2] or None), (recorded_build_id(), sys.argv[2])
+assert build_id() == (sys.argv[2] or "unknown")
 from entre_desktop.services.database import create_database
 from entre_desktop.services.clients import NewClient, add_client, search
 session = create_database(Path("w.db"), site_name="Wheel", admin_name="admin", passphrase="correct horse battery")
@@ -46,7 +51,8 @@ def test_wheel_install_finds_migrations_and_resources(tmp_path: Path) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(target), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
     env["ENTRE_KDF_TARGET_SECONDS"] = "0"
-    run = subprocess.run([sys.executable, "-c", SCRIPT, str(target)], cwd=tmp_path, env=env,
+    recorded = git_build_id() or ""  # a wheel built from a checkout records its commit
+    run = subprocess.run([sys.executable, "-c", SCRIPT, str(target), recorded], cwd=tmp_path, env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "wheel ok" in run.stdout

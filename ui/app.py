@@ -1,7 +1,8 @@
 """Start the desktop client: ``entre-desktop`` or ``python -m ui.app``.
 
 Options: ``--db PATH`` (which database), ``--lang sv|en``, ``--smoke`` (open the demo database,
-show the caseload, exit 0: used by tests and packaging) and ``--screenshot PATH`` (like
+show the caseload, exit 0: used by tests and packaging), ``--self-test`` (check the installation
+without a window; see entre_desktop/self_test.py) and ``--screenshot PATH`` (like
 ``--smoke`` but save a picture of the window first; for the user guide).
 """
 
@@ -13,8 +14,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from entre_desktop import __version__
+from entre_desktop.i18n import set_language
 from entre_desktop.paths import default_db_path, resources_dir
+from entre_desktop.version import version_string
 
 ORGANISATION = "Kriminalvården"
 ORGANISATION_DOMAIN = "kriminalvarden.se"
@@ -33,7 +35,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--open-client", metavar="NAME",
                         help="with --screenshot: open the first client whose name contains NAME")
     parser.add_argument("--smoke-clients", type=int, default=8, help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (cryptography, database, PDF, bundles, Qt) and exit")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version_string()}")
     return parser.parse_args(list(sys.argv[1:] if argv is None else argv))
 
 
@@ -68,7 +72,7 @@ def create_application(argv: Sequence[str]) -> object:
     app.setOrganizationDomain(ORGANISATION_DOMAIN)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(version_string())
     app.setStyle("Fusion")
     icon = resources_dir() / "icons" / "entre.svg"
     if icon.is_file():
@@ -79,6 +83,12 @@ def create_application(argv: Sequence[str]) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        if args.lang:
+            set_language(args.lang)
+        return run_self_test()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

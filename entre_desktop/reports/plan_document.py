@@ -370,6 +370,8 @@ class PrintMetadata:
     printed_at: dt.datetime
     printed_by: str
     program_version: str
+    build_id: str
+    """The commit the program was built from (entre_desktop.version.build_id), shown beside the version."""
     recipient_agency_id: str | None = None
     is_demo: bool = False
 

@@ -35,6 +35,7 @@ from entre_desktop.reports.plan_styles import (
 from entre_desktop.reports.plan_view import PlanView, plan_view
 from entre_desktop.reports.text import PLAN_STATUS_LABELS, VARIANT_LABELS, Tr, iso_minutes_with_offset
 from entre_desktop.storage.atomic import atomic_write_bytes
+from entre_desktop.version import program_label
 
 SHORT_HASH_LENGTH = 12
 
@@ -92,7 +93,7 @@ def _furniture(view: PlanView, tr: Tr) -> PageFurniture:
                     user=printing.printed_by,
                 ),
                 tr("Copy {number}", number=printing.copy_number),
-                f"Entré Desktop {printing.program_version}",
+                program_label(printing.program_version, printing.build_id),
             )
         ),
     ]
@@ -134,7 +135,7 @@ def _doc_template(buffer: io.BytesIO, doc: PlanDocument, furniture: PageFurnitur
         title=tr(doc.title),  # no client name in the metadata: file browsers and indexers show it
         subject=furniture.variant_label,
         author=doc.printing.printed_by,
-        creator=f"Entré Desktop {doc.printing.program_version}",
+        creator=program_label(doc.printing.program_version, doc.printing.build_id),
         lang=_PDF_LANGUAGE[doc.printing.language],
         initialFontName=REGULAR,  # reportlab falls back to Helvetica, which is not embedded
         initialFontSize=BODY_SIZE,

@@ -36,6 +36,7 @@ from entre_desktop.reports.plan_document import (
     SpecialCondition,
     Variant,
 )
+from entre_desktop.version import build_id
 
 SAMPLE_CLIENT_NAME = "Testperson Demo Demosson"
 SAMPLE_ADDRESS = "Exempelgatan 12 B, 211 22 Malmö"
@@ -603,6 +604,7 @@ def sample_plan_document(
             printed_at=dt.datetime(2025, 3, 31, 10, 15, tzinfo=_CEST),
             printed_by=SAMPLE_OFFICER,
             program_version=__version__,
+            build_id=build_id(),
             recipient_agency_id=recipient_agency_id,
             is_demo=is_demo,
         ),

@@ -48,6 +48,7 @@ from entre_desktop.reports.text import (
     Tr,
     iso_minutes_with_offset,
 )
+from entre_desktop.version import program_label
 
 TITLE = "Register extract"
 CLASSIFICATION = "Confidential — Prison and Probation Service"
@@ -389,7 +390,7 @@ def render_subject_pdf(
                         time=iso_minutes_with_offset(generated_at),
                         user=str(document.get("generated_by", "")),
                     ),
-                    f"Entré Desktop {document.get('program_version', '')}",
+                    program_label(str(document.get("program_version", "")), str(document.get("build_id", ""))),
                 )
             ),
             tr("Checksum of the JSON file's records: {checksum}", checksum=document_checksum(document)[:16]),
@@ -406,7 +407,7 @@ def render_subject_pdf(
         title=tr(TITLE),
         subject=tr("REGISTER EXTRACT"),
         author=str(document.get("generated_by", "")),
-        creator=f"Entré Desktop {document.get('program_version', '')}",
+        creator=program_label(str(document.get("program_version", "")), str(document.get("build_id", ""))),
         lang=_PDF_LANGUAGE.get(language, "en-GB"),
         initialFontName=REGULAR,
         initialFontSize=BODY_SIZE,

@@ -35,6 +35,7 @@ from entre_desktop.services.clients import require_client
 from entre_desktop.services.session import Session
 from entre_desktop.storage import subject_repo
 from entre_desktop.storage.atomic import atomic_write_bytes
+from entre_desktop.version import build_id
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ def build_document(session: Session, client_id: str) -> dict[str, Any]:
         "generated_at": session.now_iso(),
         "generated_by": session.user.name,
         "program_version": __version__,
+        "build_id": build_id(),
         "site": {"id": session.site_id, "name": session.site_name},
         "client_id": client_id,
         "binary_encoding": "base64",

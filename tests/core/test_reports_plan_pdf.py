@@ -286,7 +286,7 @@ def test_footer_carries_version_hash_printer_and_checksum(tmp_path: Path) -> Non
         assert f"Document hash {short_hash(doc)}" in page
         assert "Plan version 3 (Issued)" in page
         assert "Printed 2025-03-31 10:15 +02:00 by Åsa Exempelsdotter" in page
-        assert f"Entré Desktop {doc.printing.program_version}" in page
+        assert f"Entré Desktop {doc.printing.program_version} ({doc.printing.build_id})" in page
         assert f"Checksum (issued version): {doc.checksum}" in page
 
 
@@ -401,6 +401,7 @@ def test_a_minimal_plan_renders_with_placeholders(tmp_path: Path) -> None:
             printed_at=dt.datetime(2025, 1, 2, 8, 0, tzinfo=dt.UTC),
             printed_by="Olle",
             program_version="0.1.0",
+            build_id="abc1234",
         ),
     )
     extracted = flat(pdf_text(render_plan_pdf(doc), tmp_path))
@@ -418,6 +419,17 @@ def test_same_plan_gives_byte_identical_pdf() -> None:
     first = render_plan_pdf(doc)
     assert render_plan_pdf(doc) == first
     assert render_plan_pdf(sample_plan_document(variant="internal", language="sv")) == first
+
+
+def test_build_id_is_an_input_of_the_pdf(tmp_path: Path) -> None:
+    doc = sample_plan_document(variant="internal", language="en")
+    fixed = dataclasses.replace(doc, printing=dataclasses.replace(doc.printing, build_id="1234abc"))
+    other = dataclasses.replace(doc, printing=dataclasses.replace(doc.printing, build_id="fedcba9"))
+    assert render_plan_pdf(fixed) == render_plan_pdf(fixed)
+    assert render_plan_pdf(fixed) != render_plan_pdf(other)
+    assert short_hash(fixed) == short_hash(other), "the build is not part of the content"
+    pages = pdf_text(render_plan_pdf(fixed), tmp_path).split("\f")[:-1]
+    assert pages and all(f"Entré Desktop {doc.printing.program_version} (1234abc)" in page for page in pages)
 
 
 def test_pdf_dates_come_from_printed_at(tmp_path: Path) -> None:

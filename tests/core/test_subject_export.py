@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from entre_desktop.errors import NotFoundError, PermissionDeniedError, StorageWriteError
+from entre_desktop.reports.subject_pdf import render_subject_pdf
 from entre_desktop.security.audit import AuditAction, recent
 from entre_desktop.services.attachments import add_attachment
 from entre_desktop.services.clients import NewClient, add_client
@@ -18,6 +22,7 @@ from entre_desktop.services.retention import place_legal_hold
 from entre_desktop.services.session import Session
 from entre_desktop.services.subject_export import build_document, export_paths, export_subject_data
 from entre_desktop.storage import atomic, subject_repo
+from entre_desktop.version import build_id
 
 ATTACHMENT = b"%PDF-1.4 scanned ID \x00\x01\x02\xff"
 
@@ -161,6 +166,29 @@ def test_pdf_is_written(admin_session: Session, out: Path) -> None:
     result = export_subject_data(admin_session, ids["client"], out / "extract.json", language="sv")
     data = result.pdf_path.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_every_pdf_page_names_the_version_and_build(admin_session: Session, tmp_path: Path) -> None:
+    ids = populate(admin_session)
+    document = {**build_document(admin_session, ids["client"]), "build_id": "1234abc"}
+    assert json.loads(json.dumps(document))["build_id"] == "1234abc"
+    at = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    pdf = render_subject_pdf(document, language="en", generated_at=at)
+    assert render_subject_pdf(document, language="en", generated_at=at) == pdf, "deterministic"
+    assert render_subject_pdf({**document, "build_id": "fedcba9"}, language="en", generated_at=at) != pdf
+    path = tmp_path / "extract.pdf"
+    path.write_bytes(pdf)
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed (Debian/Ubuntu: apt-get install poppler-utils)")
+    text = subprocess.run([pdftotext, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout
+    pages = text.decode("utf-8").split("\f")[:-1]
+    assert pages and all(f"Entré Desktop {document['program_version']} (1234abc)" in page for page in pages)
+
+
+def test_the_export_records_the_running_build(admin_session: Session) -> None:
+    ids = populate(admin_session)
+    assert build_document(admin_session, ids["client"])["build_id"] == build_id()
 
 
 def test_output_names() -> None:
