@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 RESULTS = HERE / "RESULTS.md"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+PLANS_BEGIN, PLANS_END = "<!-- plans:begin -->", "<!-- plans:end -->"  # the release-plan block (g)
 
 
 def remove_database(db: Path) -> None:
@@ -60,6 +61,7 @@ class Measurement:
     passed: bool | None = None
     note: str = ""
     extra: dict[str, float] = field(default_factory=dict)
+    unit: str = "s"  # or e.g. "MiB": then median, p95 and floor are printed as plain numbers of it
 
     @property
     def ratio(self) -> float | None:
@@ -82,11 +84,12 @@ def table(measurements: Sequence[Measurement]) -> str:
         "|---|---:|---:|---|---:|---|---|",
     ]
     for m in measurements:
-        floor = f"{fmt_time(m.floor)} ({m.floor_name})" if m.floor is not None else "—"
+        fmt = fmt_time if m.unit == "s" else (lambda v, u=m.unit: "—" if v is None else f"{v:,.0f} {u}")
+        floor = f"{fmt(m.floor)} ({m.floor_name})" if m.floor is not None else "—"
         ratio = f"{m.ratio:.1f}×" if m.ratio is not None else "—"
         result = "—" if m.passed is None else ("pass" if m.passed else "**FAIL**")
         name = f"{m.name}<br><sub>{m.note}</sub>" if m.note else m.name
-        lines.append(f"| {name} | {fmt_time(m.median)} | {fmt_time(m.p95)} | {floor} | {ratio} | "
+        lines.append(f"| {name} | {fmt(m.median)} | {fmt(m.p95)} | {floor} | {ratio} | "
                      f"{m.target or '—'} | {result} |")
     return "\n".join(lines)
 
@@ -141,7 +144,16 @@ def machine() -> dict[str, str]:
         "SQLCipher": f"{cipher} (SQLite {sqlite}, sqlcipher3 {_version('sqlcipher3')})",
         "Locked-memory limit (RLIMIT_MEMLOCK)": _mlock_limit() + (" (running as root)" if _is_root() else ""),
         "mlock() + munlock() of one small block": _mlock_cost(),
+        "Load average at start (1, 5, 15 min)": _load_average(),
     }
+
+
+def _load_average() -> str:
+    """Other work on the machine slows every figure; this says how busy it was."""
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except (AttributeError, OSError):
+        return "n/a"
 
 
 def _mlock_cost() -> str:
@@ -180,19 +192,20 @@ def _version(package: str) -> str:
         return "?"
 
 
-def write_results(*, measurements: Sequence[Measurement], facts: dict[str, str], settings: dict[str, str]) -> str:
-    """Replace the generated part of RESULTS.md (between the markers); keep the notes around it."""
+def write_results(*, measurements: Sequence[Measurement], facts: dict[str, str], settings: dict[str, str],
+                  begin: str = BEGIN, end: str = END) -> str:
+    """Replace one generated part of RESULTS.md (between ``begin`` and ``end``); keep the rest."""
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    parts = [BEGIN, "", f"Run: {now}", ""]
+    parts = [begin, "", f"Run: {now}", ""]
     parts += [f"- {k}: {v}" for k, v in facts.items()]
     parts += ["", "Settings: " + ", ".join(f"{k}={v}" for k, v in settings.items()), ""]
-    parts += [table(measurements), "", END]
+    parts += [table(measurements), "", end]
     generated = "\n".join(parts)
     if RESULTS.exists():
         text = RESULTS.read_text(encoding="utf-8")
-        if BEGIN in text and END in text:
-            head, rest = text.split(BEGIN, 1)
-            tail = rest.split(END, 1)[1]
+        if begin in text and end in text:
+            head, rest = text.split(begin, 1)
+            tail = rest.split(end, 1)[1]
             text = head + generated + tail
         else:
             text = text.rstrip() + "\n\n" + generated + "\n"

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from entre_desktop.paths import data_dir
-from entre_desktop.services.database import create_database, database_exists, unlock_database
-from entre_desktop.services.session import Session
+
+if TYPE_CHECKING:
+    from entre_desktop.services.session import Session
 
 DEMO_USER = "demo"
 DEMO_PASSPHRASE = "demo-fictional-people"
@@ -40,6 +42,7 @@ def open_or_create_demo(path: Path | None = None, *, clients: int = DEMO_CLIENTS
     Runs on the DB worker: key derivation and generating the people take seconds.
     """
     from entre_desktop.services.clients import caseload
+    from entre_desktop.services.database import create_database, database_exists, unlock_database
     from entre_desktop.services.demo import generate_demo
 
     path = path or demo_path()

@@ -23,11 +23,13 @@ from entre_desktop.errors import (
     EntreError,
     KeySlotFileError,
 )
-from entre_desktop.services.session import SessionClosedError
 
 
 def describe(error: BaseException) -> str:
     """The text to show for ``error``: the core's translated message, or a calm generic one."""
+    # Imported here: this module is loaded before the unlock window, the session's code after it.
+    from entre_desktop.services.session import SessionClosedError
+
     if isinstance(error, SessionClosedError):
         return QCoreApplication.translate("Errors", "The database is locked. Unlock it to go on.")
     if isinstance(error, EntreError):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from entre_desktop.security.roles import Action, Role, is_allowed
-from entre_desktop.services.session import Session
+
+if TYPE_CHECKING:
+    from entre_desktop.services.session import Session
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from entre_desktop.services.session import Session
+if TYPE_CHECKING:
+    from entre_desktop.services.session import Session
+
 
 T = TypeVar("T")
 

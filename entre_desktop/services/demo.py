@@ -31,6 +31,11 @@ from entre_desktop.storage.connection import Connection
 
 CHUNK_CLIENTS = 100  # progress and the chance to cancel come once per chunk
 MAX_CLIENTS = 200_000
+# A large page cache while generating (the connection's is SQLite's default, 8 MiB): every table
+# is keyed by random UUIDs, so inserts land all over its indexes, and from a few thousand clients
+# on their pages no longer fit; each miss then costs a read, a decryption and later an encryption
+# and a write. The cache goes back to its size when generating ends.
+GENERATION_CACHE_KIB = 256 * 1024
 
 # Parents before children, so every foreign key holds at every insert.
 TABLE_ORDER: tuple[str, ...] = (
@@ -88,10 +93,14 @@ def generate_demo(session: Session, *, clients: int, seed: int, progress: Progre
     used = {r[0] for r in conn.execute("SELECT personal_number FROM client")} if existing else set()
     chunks = demo_chunks(rng, clients=clients, today=session.clock.today(), used=used,
                          known_agencies=_known_agencies(conn))
+    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = -{GENERATION_CACHE_KIB}")
     try:
         return _write(session, chunks, clients, seed, progress, cancelled)
     except _Cancelled:
         return DemoSummary(clients=0, rows=0, updates=0, tables=(), cancelled=True)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
 
 
 def _known_agencies(conn: Connection) -> dict[str, tuple[str, list[str]]]:

@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 else:
     Connection = dbapi2.Connection
 KEY_BYTES = 32
+# Prepared statements the connection keeps for reuse (Python's default is 128). Each one holds
+# memory from SQLite's small per-connection lookaside pool; with many kept, the pool is full and
+# every allocation a running statement makes (cursors, bound values, temporary records) goes to
+# the general allocator, which under cipher_memory_security means an mlock()/munlock() pair per
+# allocation. Re-preparing a statement costs less than that: a bulk insert ran 8× faster with
+# none kept, and queries are no slower (benchmarks/RESULTS.md).
+STATEMENT_CACHE = 0
 
 # Each pragma, the value to set, and the value that reading it back must give.
 REQUIRED_SETTINGS: tuple[tuple[str, str, int], ...] = (
@@ -54,7 +61,8 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
     if not create and not path.is_file():
         raise DatabaseDamagedError(_("The database file {path} does not exist.", path=path))
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                  cached_statements=STATEMENT_CACHE)
     except dbapi2.OperationalError as error:
         raise StorageWriteError(_("Cannot open {path}: {reason}.", path=path, reason=error)) from error
     try:

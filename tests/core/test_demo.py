@@ -244,7 +244,9 @@ def test_the_same_seed_gives_the_same_people_in_two_databases(tmp_path: Path) ->
 def test_a_second_run_adds_new_people_and_reuses_the_agencies(tmp_path: Path) -> None:
     session = new_db(tmp_path / "d.db")
     try:
+        cache = rows(session, "PRAGMA cache_size")
         generate_demo(session, clients=3, seed=1)
+        assert rows(session, "PRAGMA cache_size") == cache  # the large cache is only for generating
         agencies = rows(session, "SELECT count(*) FROM agency")
         second = generate_demo(session, clients=3, seed=1)
         assert second.clients == 3

@@ -64,3 +64,11 @@ def test_every_query_is_a_valid_fts_expression(text: str) -> None:
     conn.execute("INSERT INTO t VALUES ('Åsa Öberg 19811218-9876 198112189876')")
     if query:
         conn.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()
+
+
+@pytest.mark.parametrize("text", ["åsa", "ÖBERG", "811218", "bostad", "berg", "extremism", "b", "", "OR ("])
+def test_search_ids_finds_what_search_finds_and_is_audited(registered: tuple[Session, str, str], text: str) -> None:
+    session, _first, _second = registered
+    audited = session.db.execute("SELECT count(*) FROM audit_event WHERE action = 'search'").fetchone()[0]
+    assert clients.search_ids(session, text) == found(session, text)
+    assert session.db.execute("SELECT count(*) FROM audit_event WHERE action = 'search'").fetchone()[0] == audited + 2

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from entre_desktop.errors import AuthenticationError, EntreError
-from entre_desktop.services.database import recent_failures, unlock_database
 from ui.demo_db import DEMO_PASSPHRASE, DEMO_USER
 from ui.errors import describe, title_for
 from ui.guard import while_alive
@@ -184,7 +183,13 @@ class UnlockDialog(QDialog):
     def _check_delay(self) -> None:
         user = self.user_edit.text().strip()
         path = self._db_path
-        self._runner.run_plain(lambda: recent_failures(path, user), on_success=while_alive(self, self.start_delay),
+        def failures() -> int:
+            # Imported here, on the worker: the unlock window shows before the core is loaded.
+            from entre_desktop.services.database import recent_failures
+
+            return recent_failures(path, user)
+
+        self._runner.run_plain(failures, on_success=while_alive(self, self.start_delay),
                                on_failure=lambda _error: None)
 
     def start_delay(self, failures: int) -> None:
@@ -210,6 +215,8 @@ class UnlockDialog(QDialog):
         runner = self._runner
 
         def job() -> SessionInfo:
+            from entre_desktop.services.database import unlock_database
+
             session = unlock_database(path, user_name=user, passphrase=passphrase)
             runner.set_session(session)
             return SessionInfo.of(session)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from entre_desktop.domain.models import CaseloadRow
 from entre_desktop.domain.stages import ORDER, Stage
 from entre_desktop.services.changes import Changes, Kind
-from entre_desktop.services.clients import caseload, search
+from entre_desktop.services.clients import caseload, search_ids
 from entre_desktop.services.dashboard import dashboard_counts
 from ui.guard import while_alive
 from ui.models.caseload_model import CaseloadFilter, CaseloadModel, Column, stage_text
@@ -303,15 +303,15 @@ class CaseloadPage(QWidget):
             return
         self._search_seq += 1
         seq, generation = self._search_seq, self._generation
-        limit = max(500, self.model.rowCount())
 
-        def found(rows: list[CaseloadRow]) -> None:
+        def found(ids: frozenset[str]) -> None:
             if seq == self._search_seq and generation == self._generation:
-                self.proxy.set_ids(r.id for r in rows)
+                self.proxy.set_ids(ids)
                 self._update_count()
                 self.search_finished.emit()
 
-        self._runner.run(lambda s: search(s, text, limit=limit), on_success=while_alive(self, found),
+        # The table already holds every client: only which ones match is needed, not their rows.
+        self._runner.run(lambda s: search_ids(s, text), on_success=while_alive(self, found),
                          on_failure=while_alive(self, lambda error: self._failed(generation, error)))
 
     # -- filters

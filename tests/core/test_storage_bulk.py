@@ -1,0 +1,155 @@
+"""Bulk inserts (storage.bulk, RecordWriter.insert_many) and the CHECK constraints of migration 5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+
+from entre_desktop.clock import FixedClock
+from entre_desktop.security import kdf
+from entre_desktop.security.keyslots import slot_file_path
+from entre_desktop.services.database import create_database, unlock_database
+from entre_desktop.services.session import Session
+from entre_desktop.storage import bulk
+from entre_desktop.storage.connection import Connection, new_raw_key, open_encrypted
+
+PASSPHRASE = "correct horse battery"
+FIXTURE_V1 = Path(__file__).parent.parent / "migrations" / "fixtures" / "v1.db"
+# Table, column, a value its CHECK accepts, one it refuses.
+CHECKED = (
+    ("custody", "facility_kind", "remand", "hotel"),
+    ("referral", "status", "declined", "lost"),
+    ("plan_version", "status", "approved", "shredded"),
+    ("plan_version", "client_agreement", "does_not_agree", "maybe"),
+    ("plan_action", "status", "cancelled", "forgotten"),
+    ("change_log", "op", "purge", "rename"),
+)
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> Iterator[Connection]:
+    connection = open_encrypted(tmp_path / "bulk.db", new_raw_key(), create=True)
+    connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, s TEXT, n INTEGER, r REAL, b BLOB, x)")
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    opened = create_database(tmp_path / "entre.db", site_name="Bulk", admin_name="admin", passphrase=PASSPHRASE,
+                             clock=FixedClock(dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)), kdf=kdf.FLOOR)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+ROWS = [
+    ("a", "plain", 1, 1.5, b"\x00\xffbytes", None),
+    ("b", 'quotes " and \\ back\nslash, åäö, emoji \U0001f600', -(2**62), 0.1, None, 7),
+    ("c", "", 0, -2.0, b"", "text"),
+    ("d", None, None, None, None, 2.25),
+    ("e", "1234", 42, 1e300, b"x" * 3000, True),
+]
+
+
+def test_values_keep_their_sql_types_as_executemany_binds_them(conn: Connection) -> None:
+    conn.execute("CREATE TABLE u (id TEXT PRIMARY KEY, s TEXT, n INTEGER, r REAL, b BLOB, x)")
+    conn.executemany("INSERT INTO u VALUES (?, ?, ?, ?, ?, ?)", ROWS)
+    inserted = bulk.insert_rows(conn, "t", ("id", "s", "n", "r", "b", "x"), ROWS, blobs={"b"}, batch=2)
+    assert inserted == len(ROWS)
+    query = "SELECT id, s, typeof(s), n, typeof(n), r, typeof(r), b, typeof(b), x, typeof(x) FROM {} ORDER BY id"
+    assert conn.execute(query.format("t")).fetchall() == conn.execute(query.format("u")).fetchall()
+
+
+def test_blob_columns_are_declared_blob(conn: Connection) -> None:
+    assert bulk.blob_columns(conn, "t") == {"b"}
+
+
+def test_ignore_existing_skips_ids_already_there(conn: Connection) -> None:
+    bulk.insert_rows(conn, "t", ("id", "s"), [("a", "first")])
+    assert bulk.insert_rows(conn, "t", ("id", "s"), [("a", "second"), ("z", "new")], ignore_existing=True) == 1
+    assert conn.execute("SELECT id, s FROM t ORDER BY id").fetchall() == [("a", "first"), ("z", "new")]
+    with pytest.raises(dbapi2.IntegrityError):
+        bulk.insert_rows(conn, "t", ("id", "s"), [("a", "third")])
+
+
+def test_a_blob_column_takes_bytes_only(conn: Connection) -> None:
+    with pytest.raises(TypeError):
+        bulk.insert_rows(conn, "t", ("id", "b"), [("a", "not bytes")], blobs={"b"})
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+
+
+def test_insert_many_logs_what_insert_logs(session: Session) -> None:
+    with session.write() as writer:
+        one = writer.insert("agency", {"name": "Byrå \"ett\"", "kind": "other", "phone": "08-1"})
+        writer.insert_many("agency", [{"name": f"Byrå {n} \"å\"", "kind": "other", "phone": f"08-{n}"}
+                                      for n in range(3)])
+    rows = session.db.execute(
+        "SELECT l.record_id, l.op, l.site_id, l.hlc, l.data, a.created_hlc FROM change_log l"
+        " JOIN agency a ON a.id = l.record_id ORDER BY l.seq").fetchall()
+    assert rows[0][0] == one and len(rows) == 4
+    for record_id, op, site, stamp, data, created in rows:
+        stored = session.db.execute("SELECT * FROM agency WHERE id = ?", (record_id,))
+        names = [d[0] for d in stored.description]
+        values = dict(zip(names, stored.fetchone(), strict=True))
+        assert (op, site, stamp) == ("insert", session.site_id, created)
+        logged = json.loads(data)
+        assert logged == {k: v for k, v in values.items() if k in logged}
+        assert data == json.dumps(logged, sort_keys=True)  # the exact text insert() writes
+
+
+def _check_sql(conn: Connection, table: str) -> str:
+    return str(conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)).fetchone()[0])
+
+
+def test_checks_accept_and_refuse_the_same_values(session: Session) -> None:
+    conn = session.db
+    for table, column, good, bad in CHECKED:
+        assert f"{column} = '{good}'" in _check_sql(conn, table)
+        names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        marks = ", ".join("?" for _ in names)
+        explained = conn.execute(f"EXPLAIN INSERT INTO {table} VALUES ({marks})", [None] * len(names)).fetchall()
+        assert "OpenEphemeral" not in {op[1] for op in explained}, table
+        for value, allowed in ((good, True), (bad, False)):
+            check = conn.execute(f"SELECT {column} FROM (SELECT ? AS {column}) WHERE "
+                                 + _check_expression(_check_sql(conn, table), column), (value,)).fetchall()
+            assert bool(check) is allowed, (table, column, value)
+    with pytest.raises(dbapi2.IntegrityError, match="CHECK constraint failed"):
+        conn.execute("INSERT INTO change_log (hlc, site_id, table_name, record_id, op, data)"
+                     " VALUES ('h', 's', 'client', 'r', 'rename', '{}')")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _check_expression(sql: str, column: str) -> str:
+    """The expression of the CHECK on ``column`` in a CREATE TABLE text."""
+    start = sql.index("CHECK (", sql.index(f"CHECK ({column} ")) + len("CHECK (")
+    depth, end = 1, start
+    while depth:
+        depth += {"(": 1, ")": -1}.get(sql[end], 0)
+        end += 1
+    return sql[start : end - 1]
+
+
+def test_an_upgraded_database_has_the_schema_of_a_new_one(session: Session, tmp_path: Path) -> None:
+    old = tmp_path / "v1.db"
+    shutil.copyfile(FIXTURE_V1, old)
+    shutil.copyfile(slot_file_path(FIXTURE_V1), slot_file_path(old))
+    upgraded = unlock_database(old, user_name="admin", passphrase="correct horse battery")
+    try:
+        for table in {t for t, *_rest in CHECKED} | {"app_user", "print_log", "custody"}:
+            assert _check_sql(upgraded.db, table) == _check_sql(session.db, table)
+        index = "SELECT sql FROM sqlite_schema WHERE name = 'custody_client_latest'"
+        assert upgraded.db.execute(index).fetchone() == session.db.execute(index).fetchone()
+        assert session.db.execute(index).fetchone() is not None
+        assert upgraded.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        upgraded.close()
