@@ -54,7 +54,8 @@ class Session:
     @property
     def writer(self) -> RecordWriter:
         if self._writer is None or self._writer.conn is not self.db:
-            self._writer = RecordWriter(self.db, self.hlc, self.site_id)
+            self._writer = RecordWriter(self.db, self.hlc, self.site_id,
+                                        author=self.user.display_name or self.user.name)
         return self._writer
 
     def require(self, action: Action) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from json import encoder as json_encoder
 from typing import Any
 
-from entre_desktop.storage import sync_repo
+from entre_desktop.storage import bulk, sync_repo
 from entre_desktop.storage.connection import Connection
 from entre_desktop.sync.hlc import HybridLogicalClock, Stamp
 
@@ -59,15 +59,17 @@ def _make_log_json() -> Callable[[Mapping[str, Any]], str]:
 
 _log_json = _make_log_json()
 _MAX_COUNTER = 999_999  # a stamp's counter has six digits
+_LOG_COLUMNS = ("hlc", "site_id", "table_name", "record_id", "op", "data")
 
 
 class RecordWriter:
     """Writes synced records for one site, stamping them with its hybrid logical clock."""
 
-    def __init__(self, conn: Connection, hlc: HybridLogicalClock, site_id: str) -> None:
+    def __init__(self, conn: Connection, hlc: HybridLogicalClock, site_id: str, *, author: str = "") -> None:
         self.conn = conn
         self.hlc = hlc
         self.site_id = site_id
+        self.author = author  # who edits: shown beside each value of a sync conflict
 
     def insert(self, table: str, values: Mapping[str, Any]) -> str:
         _check_table(table)
@@ -95,7 +97,7 @@ class RecordWriter:
         )
         self._log(stamp, table, record_id, "update", dict(values))
         # Sync: which earlier writes of each field this one replaces (docs/sync.md).
-        sync_repo.record_local_writes(self.conn, table, record_id, _loggable(values), stamp)
+        sync_repo.record_local_writes(self.conn, table, record_id, _loggable(values), stamp, author=self.author)
 
     def delete(self, table: str, record_id: str) -> None:
         """A tombstone: the row stays, marked deleted, so the delete can sync."""
@@ -105,7 +107,7 @@ class RecordWriter:
             f"UPDATE {table} SET deleted = 1, updated_hlc = ? WHERE id = ?", (stamp, record_id)
         )
         self._log(stamp, table, record_id, "delete", {})
-        sync_repo.record_local_writes(self.conn, table, record_id, {"deleted": 1}, stamp)
+        sync_repo.record_local_writes(self.conn, table, record_id, {"deleted": 1}, stamp, author=self.author)
 
     def purge(self, table: str, record_id: str) -> None:
         """Erase a record, and the records that cannot exist without it, here and (through sync)
@@ -117,7 +119,7 @@ class RecordWriter:
         self._log(stamp, table, record_id, "purge", {"cascade": sorted(erased[1:])})
 
     def insert_many(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Bulk insert (demo data, imports): one executemany for rows and one for the log.
+        """Bulk insert (demo data, imports): a few statements for the rows and for the log (storage.bulk).
 
         Every row must have the keys of the first row (its keys are the columns). The rows' stamps
         are consecutive ticks of the clock, and the log entries are the ones ``insert`` writes.
@@ -135,12 +137,10 @@ class RecordWriter:
             full["origin_site"] = site
             prepared.append(full)
         columns = list(prepared[0])
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-        self.conn.executemany(sql, map(operator.itemgetter(*columns), prepared))
-        self.conn.executemany(
-            "INSERT INTO change_log (hlc, site_id, table_name, record_id, op, data) VALUES (?, ?, ?, ?, 'insert', ?)",
-            [(r["created_hlc"], site, table, r["id"], _log_json(r)) for r in prepared],
-        )
+        bulk.insert_rows(self.conn, table, columns, map(operator.itemgetter(*columns), prepared),
+                         blobs=bulk.blob_columns(self.conn, table))
+        log_rows = ((r["created_hlc"], site, table, r["id"], "insert", _log_json(r)) for r in prepared)
+        bulk.insert_rows(self.conn, "change_log", _LOG_COLUMNS, log_rows)
 
     def _stamps(self, count: int) -> list[str]:
         """``count`` stamps, as ``count`` calls of ``hlc.now()`` made within one millisecond give."""

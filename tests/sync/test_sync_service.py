@@ -403,6 +403,8 @@ def test_concurrent_edits_are_one_conflict_everywhere_whatever_the_order(open_si
     assert {v.value for v in found[0].values} == {"070-AAA", "070-BBB"}
     assert [v.shown for v in found[0].values] == [True, False]
     assert {v.site_name for v in found[0].values} == {a.site_name, b.site_name}
+    # Who wrote each value travels with it, signed by the site where it was written.
+    assert {v.author for v in found[0].values} == {a.user.display_name, b.user.display_name} != {""}
     # A coordinator at C keeps B's value; the resolution clears the conflict at every site.
     keep = next(v for v in found[0].values if v.value == "070-BBB")
     conflicts.resolve_conflict(c, found[0].id, keep.stamp)
