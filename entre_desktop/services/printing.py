@@ -21,6 +21,7 @@ from entre_desktop.services.plan_document_mapping import PROGRAM_VERSION, plan_d
 from entre_desktop.services.session import Session
 from entre_desktop.storage import client_repo, print_repo
 from entre_desktop.storage.atomic import atomic_write_bytes, describe_os_error
+from entre_desktop.version import build_id
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def build_copy(session: Session, client_id: str, *, variant: str = "internal", l
     printing = pd.PrintMetadata(
         variant=variant, language=language, copy_number=print_repo.next_copy_number(session.db, version.id),  # type: ignore[arg-type]
         printed_at=printed_at, printed_by=session.user.display_name, program_version=PROGRAM_VERSION,
+        build_id=build_id(),
         recipient_agency_id=agency_id, is_demo=session.is_demo,
     )
     doc = plan_document(record, version, phones=phones, printing=printing, officer_name=record.client.responsible)

@@ -271,11 +271,19 @@ def test_coordinator_approves_and_issues_then_the_version_is_read_only(
     assert tab.versions.rowCount() == 2 and tab.action_model.rowCount() == 9  # the actions were copied
 
 
-def test_print_says_it_is_not_available_yet(qtbot: QtBot, admin_record: ClientRecordWidget, prompts: Prompts) -> None:
+def test_print_opens_the_print_dialog(qtbot: QtBot, admin_record: ClientRecordWidget, prompts: Prompts) -> None:
+    from ui.printing.plan_dialog import PrintPlanDialog
+
     tab = _plan(admin_record)
+    assert not tab.print_button.isVisible()  # no plan, nothing to print
     save_and_wait(qtbot, admin_record, tab.start_button.click)
+    assert tab.print_button.isVisible()
     tab.print_button.click()
-    assert prompts.infos == ["Not available yet in this version."]
+    dialog = tab.print_dialog
+    assert isinstance(dialog, PrintPlanDialog) and dialog.client_id == admin_record.client_id
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=15_000)
+    dialog.reject()
+    assert prompts.infos == [] and prompts.errors == []
 
 
 def test_attach_a_file_and_save_a_copy(qtbot: QtBot, admin_record: ClientRecordWidget, tmp_path: Path,

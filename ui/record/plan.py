@@ -1,7 +1,8 @@
 """The Release plan tab: versions, goals and actions per area, the plan text, approval and issue.
 
 Officers draft; approve and issue are shown only to roles that may approve plans. An issued
-version is read-only and shows its checksum. Printing comes in a later version.
+version is read-only and shows its checksum. Print… opens the print dialog for the plan's
+current version (ui/printing).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class PlanTab(RecordTab):
         self.plan: ReleasePlan | None = None
         self.version: PlanVersion | None = None
         self.dialog: ActionDialog | None = None
+        self.print_dialog: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
         self.state = QLabel()
@@ -211,7 +213,7 @@ class PlanTab(RecordTab):
                                        self.tr("Approve this draft: it can then be issued but not edited"))
         self.issue_button.setVisible(can_approve and plan is not None)
         self.issue_button.setEnabled(version is not None and version.status == "approved")
-        self.print_button.setVisible(plan is not None)
+        self.print_button.setVisible(plan is not None and self.ctx.can(Action.PRINT_PLANS))
         editable = self._is_editable_draft()
         selected = self.selected_action()
         self.add_action_button.setEnabled(editable)
@@ -281,7 +283,12 @@ class PlanTab(RecordTab):
         self.ctx.change(lambda s: issue(s, version.id), owner=self)
 
     def print_plan(self) -> None:
-        prompts.show_info(self, self.tr("Print"), self.tr("Not available yet in this version."))
+        if self.plan is None or not self.ctx.can(Action.PRINT_PLANS):
+            return
+        from ui.printing.plan_dialog import open_print_dialog
+
+        self.print_dialog = open_print_dialog(self.ctx.runner, self.ctx.client_id, parent=self,
+                                              unsaved=self.is_dirty())
 
     def open_add_action(self) -> None:
         if self.version is None or self.ctx.data is None:
