@@ -68,6 +68,15 @@ def register(sub: Any, handlers: dict[str, Any]) -> None:
         export.add_argument("-o", "--output", required=True, metavar="FILE",
                             help=_("where to write: FILE.json and FILE.pdf (an ending .pdf or .json is dropped)"))
         export.set_defaults(handler=_logged("export-data", session(cli.export_data)))
+        purge = _subcommands(client).add_parser(
+            "purge", help=_("erase everything stored about one client, at every site (administrators)"))
+        purge.add_argument("client_id", metavar="CLIENT_ID")
+        purge.add_argument("--reason", required=True, help=_("why: the retention rule or the erasure request"))
+        purge.add_argument("--erasure", action="store_true",
+                           help=_("the person's request to be erased was granted: purge before the retention "
+                                  "period is over"))
+        purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+        purge.set_defaults(handler=_logged("purge", session(cli.purge)))
 
     retention = sub.add_parser("retention", help=_("retention periods and legal holds (coordinators)"))
     retention.set_defaults(handler=None)
@@ -122,6 +131,7 @@ class _Cli:
         info = read_backup_info(backup)
         target = self.h["db_path"](args)
         if not args.yes and not self._confirm(
+            _("Restoring replaces the database: confirm with --yes."),
             _("Replace the database {path} with the backup of site {site} made {created_at}? The current database "
               "is kept beside it. [y/N]", path=target, site=info.site_name, created_at=info.created_at)
         ):
@@ -135,9 +145,9 @@ class _Cli:
                     path=result.kept_aside))
         return 0
 
-    def _confirm(self, question: str) -> bool:
+    def _confirm(self, without_terminal: str, question: str) -> bool:
         if not sys.stdin.isatty():
-            raise self.h["UsageError"](_("Restoring replaces the database: confirm with --yes."))
+            raise self.h["UsageError"](without_terminal)
         answer = input(question + " ")
         return answer.strip().lower() in {"y", "yes", "j", "ja"}
 
@@ -148,6 +158,21 @@ class _Cli:
         print(_("Wrote {json} and {pdf} ({rows} records, {files} attached files).", json=result.json_path,
                 pdf=result.pdf_path, rows=sum(result.rows.values()), files=result.attachments))
         print(_("Review both files for information covered by secrecy before handing them over."), file=sys.stderr)
+        return 0
+
+    def purge(self, session: Any, args: argparse.Namespace) -> int:
+        from entre_desktop.services.purge import purge_client
+
+        if not args.yes and not self._confirm(
+            _("Purging erases the client for good: confirm with --yes."),
+            _("Erase everything stored about client {id}, here and at every site it syncs with? This cannot be "
+              "undone. [y/N]", id=args.client_id),
+        ):
+            print(_("Nothing was purged."), file=sys.stderr)
+            return 1
+        result = purge_client(session, args.client_id, reason=args.reason, erasure=args.erasure)
+        print(_("Purged client {id}: {records} records erased. The purge reaches other sites with the next "
+                "bundle.", id=result.client_id, records=result.records))
         return 0
 
     def retention_list(self, session: Any, args: argparse.Namespace) -> int:

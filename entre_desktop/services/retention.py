@@ -1,7 +1,7 @@
 """Retention: how long records are kept after a client's programme ends, and legal holds.
 
-This module only finds what is due; it removes nothing. Purging (and how a purge syncs between
-sites so that it stays purged) is designed with sync and lives elsewhere.
+This module only finds what is due; it removes nothing. Purging is ``services/purge.py`` (it
+syncs through ``RecordWriter.purge``, so a purge stays purged at every site).
 
 A client's programme has ended when the enrolment is *completed* or *withdrawn*; the end date is
 the day of that stage change. A record kind is due when more than its rule's years have passed

@@ -144,3 +144,12 @@ def release_legal_hold(conn: Connection, *, hold_id: str, released_by: str, rele
         " WHERE id = ? AND released_at IS NULL",
         (released_by, released_at, reason, stamp, hold_id),
     )
+
+
+def client_names(conn: Connection, client_ids: set[str]) -> dict[str, str]:
+    """Names of the given clients (tombstoned ones too), for the retention review."""
+    if not client_ids:
+        return {}
+    marks = ", ".join("?" for _ in client_ids)
+    rows = conn.execute(f"SELECT id, name FROM client WHERE id IN ({marks})", tuple(sorted(client_ids)))
+    return {str(r[0]): str(r[1]) for r in rows}

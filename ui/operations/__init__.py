@@ -1,0 +1,1 @@
+"""Operations screens: backup and restore, the retention review and purges, data-subject export."""
