@@ -21,7 +21,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from common import HERE, WORK, Measurement, machine, median, p95, remove_database, table, write_results
+import plan_bench
+import ui_bench
+from common import (
+    HERE,
+    PLANS_BEGIN,
+    PLANS_END,
+    WORK,
+    Measurement,
+    machine,
+    median,
+    p95,
+    remove_database,
+    table,
+    write_results,
+)
 
 from entre_desktop.clock import SystemClock
 from entre_desktop.security import kdf as kdf_module
@@ -50,6 +64,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-diagnostics", action="store_true",
                         help="skip the diagnostic runs that show what cipher_memory_security costs")
     parser.add_argument("--no-write", action="store_true", help="print the table; leave RESULTS.md alone")
+    parser.add_argument("--ui-only", action="store_true",
+                        help="only the desktop-client measurements (h); rewrites only their part of RESULTS.md")
+    parser.add_argument("--no-ui", action="store_true", help="skip the desktop-client measurements (h)")
+    parser.add_argument("--plans-only", action="store_true",
+                        help="only the release-plan measurements (g); rewrites only their part of RESULTS.md")
     return parser.parse_args(argv)
 
 
@@ -295,14 +314,58 @@ def suite(args: argparse.Namespace) -> tuple[list[Measurement], dict[str, str]]:
     return measurements, settings
 
 
+def plan_suite(args: argparse.Namespace) -> tuple[list[Measurement], dict[str, str]]:
+    """(g) One full plan against its bare reportlab floor, and a batch of 100 plans from the demo database."""
+    clients = args.clients or (QUICK_CLIENTS if args.quick else FULL_CLIENTS)
+    repeats = 10 if args.quick else 30
+    db = WORK / f"demo-{clients}-seed{args.seed}.db"
+    ensure_demo_db(db, clients=clients, seed=args.seed, regenerate=False)
+    say(f"Release plans: {repeats} renders of the sample plan and of its bare reportlab floor...")
+    render = run_floor({"kind": "render", "repeats": repeats}, script="plan_bench.py", args=("--request",))
+    say(f"Release plans: a batch of {plan_bench.BATCH_SIZE} from the demo database...")
+    batch = run_floor({"kind": "batch", "db": str(db), "user": USER, "passphrase": PASSPHRASE,
+                       "folder": str(WORK / "plan-batch")}, script="plan_bench.py", args=("--request",))
+    settings = {"clients": str(clients), "seed": str(args.seed), "quick": str(args.quick),
+                "repeats.render": str(repeats), "batch": str(plan_bench.BATCH_SIZE)}
+    return plan_bench.measurements(render, batch), settings
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     facts = machine()
-    measurements, settings = suite(args)
-    print(table(measurements))
+    if args.ui_only:
+        return ui_main(args, facts)
+    if not args.plans_only:
+        measurements, settings = suite(args)
+        print(table(measurements))
+        if not args.no_write:
+            write_results(measurements=measurements, facts=facts, settings=settings)
+    plans, plan_settings = plan_suite(args)
+    print()
+    print(table(plans))
     if not args.no_write:
-        write_results(measurements=measurements, facts=facts, settings=settings)
+        write_results(measurements=plans, facts=facts, settings=plan_settings, begin=PLANS_BEGIN, end=PLANS_END)
+        say(f"Wrote {HERE / 'RESULTS.md'}")
+    if not args.plans_only and not args.no_ui:
+        return ui_main(args, facts)
+    return 0
+
+
+def ui_main(args: argparse.Namespace, facts: dict[str, str]) -> int:
+    """(h) The desktop client on the demo database, each step in a fresh offscreen process."""
+    clients = args.clients or (QUICK_CLIENTS if args.quick else FULL_CLIENTS)
+    db = WORK / f"demo-{clients}-seed{args.seed}.db"
+    ensure_demo_db(db, clients=clients, seed=args.seed, regenerate=False)
+    starts = 3 if args.quick else 7
+    say(f"Desktop client: {starts} cold starts and as many bare Qt floors, then one full session...")
+    rows = ui_bench.measurements(ui_bench.measure(db, starts=starts))
+    print()
+    print(table(rows))
+    if not args.no_write:
+        write_results(measurements=rows, facts=facts, settings={"clients": str(clients), "seed": str(args.seed),
+                                                                "starts": str(starts)},
+                      begin=ui_bench.UI_BEGIN, end=ui_bench.UI_END)
         say(f"Wrote {HERE / 'RESULTS.md'}")
     return 0
 

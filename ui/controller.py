@@ -6,21 +6,25 @@ Threading: main thread only. The one Session lives on the runner's worker.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
-from entre_desktop.services.database import database_exists
 from ui import prompts
 from ui.demo_db import is_demo_path
-from ui.dialogs.first_run import FirstRunWizard
 from ui.dialogs.unlock import UnlockDialog
 from ui.idle import Clock, IdleWatcher
-from ui.main_window import MainWindow
 from ui.session_info import SessionInfo
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.translations import Translations
+
+if TYPE_CHECKING:
+    # Imported when first needed: the main window pulls in most of the program (about a quarter
+    # of a second), which the unlock window does not need (benchmarks/ui_bench.py, start-up).
+    from ui.dialogs.first_run import FirstRunWizard
+    from ui.main_window import MainWindow
 
 
 class AppController(QObject):
@@ -55,12 +59,16 @@ class AppController(QObject):
     # -- start
     def start(self) -> None:
         """The first window: the wizard when there is no database yet, else the unlock dialog."""
+        from entre_desktop.services.database import database_exists
+
         if database_exists(self.db_path):
             self.show_unlock()
         else:
             self.show_wizard()
 
     def show_wizard(self) -> FirstRunWizard:
+        from ui.dialogs.first_run import FirstRunWizard
+
         wizard = FirstRunWizard(self.runner, self.db_path)
         wizard.finished.connect(lambda result: self._wizard_finished(wizard, result))
         self.wizard = wizard
@@ -91,6 +99,8 @@ class AppController(QObject):
         dialog.rejected.connect(self._unlock_refused)
         self.unlock_dialog = dialog
         dialog.show()
+        # While the passphrase is typed: load the main window's code, so unlocking does not wait.
+        QTimer.singleShot(250, _load_main_window)
         return dialog
 
     def _unlock_refused(self) -> None:
@@ -110,17 +120,23 @@ class AppController(QObject):
             self.settings.database_path = info.db_path
             self.settings.sync()
         if self.window is None:
+            from ui.main_window import MainWindow
+
             self.window = MainWindow(self.runner, self.settings)
             self.window.lock_requested.connect(self.lock_by_user)
             self.window.settings_requested.connect(self.show_settings)
             self.window.users_requested.connect(self.show_users)
             self.window.audit_requested.connect(self.show_audit)
+            self.window.restore_requested.connect(self.restore_from_backup)
         self.window.set_unlocked(info)
         if not self.window.isVisible():
             self.window.show()
         self.window.activateWindow()
         self.idle.limit_seconds = self.settings.idle_minutes * 60
         self.idle.start()
+        from ui.sync.menu import synchronise_on_unlock
+
+        synchronise_on_unlock(self.window)
         self.unlocked.emit(info)
 
     # -- locking
@@ -136,8 +152,13 @@ class AppController(QObject):
 
     def lock(self) -> None:
         """Clear every view of personal data, close the session, ask for the passphrase again."""
+        if self._close_session():
+            self.show_unlock()
+
+    def _close_session(self) -> bool:
+        """Everything locking does but asking again; False when there was nothing to lock."""
         if self.window is None or self.window.locked:
-            return
+            return False
         self.idle.stop()
         for widget in QApplication.topLevelWidgets():
             # Dialogs of the unlocked session (users, audit, a new client...) may show personal data.
@@ -146,7 +167,15 @@ class AppController(QObject):
         self.window.clear_for_lock()
         self.runner.lock()
         self.locked.emit()
-        self.show_unlock()
+        return True
+
+    def restore_from_backup(self, request: object) -> None:
+        """Close the session (a restore needs the database closed), restore, then ask to unlock."""
+        from ui.operations.restore_dialog import RestoreRequest, run_restore
+
+        if not isinstance(request, RestoreRequest) or not self._close_session():
+            return
+        self.restore_progress = run_restore(self.runner, request, parent=self.window, done=self.show_unlock)
 
     # -- dialogs of the main window
     def show_settings(self) -> None:
@@ -196,3 +225,7 @@ class AppController(QObject):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.runner.shutdown()
+
+
+def _load_main_window() -> None:
+    import ui.main_window  # noqa: F401  (importing it is the point)

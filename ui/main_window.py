@@ -9,13 +9,16 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabBar, QTabWidget, QWidget
 
-from entre_desktop import __version__
 from entre_desktop.security.roles import Action, role_label
 from entre_desktop.services.changes import Changes
+from entre_desktop.version import version_string
 from ui import prompts
+from ui.operations import menu as ops_menu
+from ui.operations.backup_reminder import BackupReminder
 from ui.record.record_window import ClientRecordWidget
 from ui.session_info import SessionInfo
 from ui.settings import AppSettings
+from ui.sync import menu as sync_menu
 from ui.tasks import TaskRunner
 from ui.widgets.caseload_page import CaseloadPage
 
@@ -29,6 +32,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     users_requested = Signal()
     audit_requested = Signal()
+    restore_requested = Signal(object)  # ui.operations.restore_dialog.RestoreRequest
 
     def __init__(self, runner: TaskRunner, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +62,9 @@ class MainWindow(QMainWindow):
         self._busy_label = QLabel(self)
         self._busy_label.setObjectName("secondaryText")
         self.statusBar().addWidget(self._user_label)
+        self.backup_reminder = BackupReminder(self)
+        self.backup_reminder.back_up_requested.connect(lambda: ops_menu.back_up(self))
+        self.statusBar().addWidget(self.backup_reminder)
         self.statusBar().addPermanentWidget(self._busy_label)
         self.statusBar().addPermanentWidget(self._demo_label)
         self._demo_label.hide()
@@ -88,7 +95,6 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        later = lambda: prompts.not_available(self)  # noqa: E731 - several actions share it
         self.act_new_client = self._action("newClient", self.new_client, QKeySequence.StandardKey.New)
         self.act_find = self._action("find", self.find_client, QKeySequence.StandardKey.Find)
         self.act_save = self._action("save", self.save_current, QKeySequence.StandardKey.Save)
@@ -97,17 +103,23 @@ class MainWindow(QMainWindow):
         self.act_save.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.removeAction(self.act_save)
         self.act_close_tab = self._action("closeRecord", self.close_current_tab, QKeySequence.StandardKey.Close)
-        self.act_print = self._action("printPlan", later, QKeySequence.StandardKey.Print)
-        self.act_export = self._action("exportBundle", later)
-        self.act_import = self._action("importBundle", later)
-        self.act_backup = self._action("backup", later)
+        self.act_print = self._action("printPlan", self.print_plan, QKeySequence.StandardKey.Print)
+        self.act_print_batch = self._action("printUpcomingPlans", self.print_upcoming_plans)
+        self.act_export = self._action("exportBundle", lambda: sync_menu.open_export(self))
+        self.act_import = self._action("importBundle", lambda: sync_menu.open_import(self))
+        self.act_exchange = self._action("exchangeFolder", lambda: sync_menu.open_exchange(self))
+        self.act_backup = self._action("backup", lambda: ops_menu.back_up(self))
+        self.act_export_data = self._action("exportSubjectData", lambda: ops_menu.export_subject(self))
+        self.act_retention = self._action("retentionReview", lambda: ops_menu.open_retention(self))
+        self.act_restore = self._action("restoreBackup", lambda: ops_menu.restore(self))
+        self.act_erase = self._action("eraseSubject", lambda: ops_menu.erase_subject(self))
         self.act_lock = self._action("lock", self.lock_requested.emit, "Ctrl+L")
         self.act_quit = self._action("quit", self.close, "Ctrl+Q")  # StandardKey.Quit is empty on Windows
         self.act_users = self._action("users", self.users_requested.emit)
         self.act_agencies = self._action("agencies", self.show_agencies)
         self.act_audit = self._action("auditLog", self.audit_requested.emit)
-        self.act_conflicts = self._action("syncConflicts", later)
-        self.act_trusted = self._action("trustedSites", later)
+        self.act_conflicts = self._action("syncConflicts", lambda: sync_menu.open_conflicts(self))
+        self.act_trusted = self._action("trustedSites", lambda: sync_menu.open_trusted_sites(self))
         self.act_settings = self._action("settings", self.settings_requested.emit, QKeySequence.StandardKey.Preferences)
         self.act_passphrase = self._action("changePassphrase", self.change_passphrase)
         self.act_about = self._action("about", self.about)
@@ -116,12 +128,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = QMenu(self)
         for action in (self.act_new_client, self.act_find, self.act_save, self.act_close_tab, None,
-                       self.act_print, None, self.act_export, self.act_import, self.act_backup, None,
-                       self.act_lock, self.act_quit):
+                       self.act_print, self.act_print_batch, self.act_export_data, None,
+                       self.act_export, self.act_import, self.act_exchange, None,
+                       self.act_backup, None, self.act_lock, self.act_quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.admin_menu = QMenu(self)
         for action in (self.act_users, self.act_agencies, self.act_audit, None, self.act_conflicts,
-                       self.act_trusted):
+                       self.act_trusted, None, self.act_retention, self.act_erase, self.act_restore):
             self.admin_menu.addSeparator() if action is None else self.admin_menu.addAction(action)
         self.settings_menu = QMenu(self)
         self.settings_menu.addAction(self.act_settings)
@@ -138,9 +151,15 @@ class MainWindow(QMainWindow):
             self.act_save: self.tr("&Save"),
             self.act_close_tab: self.tr("&Close record"),
             self.act_print: self.tr("&Print release plan…"),
+            self.act_print_batch: self.tr("Print plans for &upcoming releases…"),
             self.act_export: self.tr("&Export bundle…"),
             self.act_import: self.tr("&Import bundle…"),
+            self.act_exchange: self.tr("S&ynchronise with exchange folder…"),
             self.act_backup: self.tr("&Backup…"),
+            self.act_export_data: self.tr("Export &data about this person…"),
+            self.act_retention: self.tr("&Retention review…"),
+            self.act_erase: self.tr("&Erase this person's data…"),
+            self.act_restore: self.tr("Restore from &backup…"),
             self.act_lock: self.tr("&Lock"),
             self.act_quit: self.tr("&Quit"),
             self.act_users: self.tr("&Users…"),
@@ -201,14 +220,20 @@ class MainWindow(QMainWindow):
         rules = {
             self.act_new_client: may(Action.EDIT_CLIENTS),
             self.act_print: may(Action.PRINT_PLANS),
+            self.act_print_batch: may(Action.PRINT_PLANS),
             self.act_export: may(Action.SYNC),
             self.act_import: may(Action.SYNC),
+            self.act_exchange: may(Action.SYNC),
             self.act_backup: may(Action.MANAGE_KEYS),
+            self.act_restore: may(Action.MANAGE_KEYS),
+            self.act_export_data: may(Action.VIEW_AUDIT),
+            self.act_retention: may(Action.VIEW_AUDIT),
+            self.act_erase: may(Action.PURGE),
             self.act_users: may(Action.MANAGE_USERS),
             self.act_agencies: may(Action.MANAGE_AGENCIES),
             self.act_audit: may(Action.VIEW_AUDIT),
             self.act_conflicts: may(Action.REVIEW_CONFLICTS),
-            self.act_trusted: may(Action.MANAGE_SITE_TRUST),
+            self.act_trusted: may(Action.SYNC),  # everyone who syncs sees the fingerprints; admins manage
             self.act_passphrase: may(Action.CHANGE_OWN_PASSPHRASE),
         }
         for action, allowed in rules.items():
@@ -225,6 +250,8 @@ class MainWindow(QMainWindow):
         self.act_close_tab.setEnabled(record is not None)
         self.act_find.setEnabled(not self.locked)
         self.act_lock.setEnabled(not self.locked)
+        for action in (self.act_export_data, self.act_erase):  # about the person in the open record
+            action.setEnabled(action.isVisible() and record is not None and not self.locked)
 
     # -- session
     def set_unlocked(self, info: SessionInfo) -> None:
@@ -241,10 +268,12 @@ class MainWindow(QMainWindow):
             record.reload()
         if self.tabs.currentIndex() == 0:
             self.caseload.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        ops_menu.check_backup_reminder(self)
 
     def clear_for_lock(self) -> None:
         """Remove every personal datum from the screen; open tabs stay, empty, for after unlocking."""
         self.locked = True
+        self.backup_reminder.hide()
         self.caseload.clear()
         for record in self.records():
             record.clear()
@@ -359,6 +388,32 @@ class MainWindow(QMainWindow):
         self.agencies_dialog = dialog
         dialog.open()
 
+    def print_plan(self) -> None:
+        """Ctrl+P: the plan of the record shown, or of the client selected in the caseload."""
+        if self.locked or self.info is None or not self.info.may(Action.PRINT_PLANS):
+            return
+        from ui.printing.plan_dialog import open_print_dialog
+
+        record = self.current_record()
+        client_id = record.client_id if record is not None else (
+            self.caseload.current_client_id() if self.tabs.currentIndex() == 0 else None)
+        if client_id is None:
+            prompts.info(self, self.tr("Print release plan"),
+                         self.tr("Select a client in the caseload, or open a client's record, to print their "
+                                 "release plan."))
+            return
+        self.print_dialog = open_print_dialog(self.runner, client_id, parent=self, settings=self.settings,
+                                              unsaved=record is not None and record.has_unsaved_changes())
+
+    def print_upcoming_plans(self) -> None:
+        """One PDF per client released within N days, written to a folder, with progress."""
+        if self.locked or self.info is None or not self.info.may(Action.PRINT_PLANS):
+            return
+        from ui.printing.batch import start_batch
+
+        self.batch_print_dialog = start_batch(self.runner, self,
+                                              on_started=lambda run: setattr(self, "batch_print_run", run))
+
     def change_passphrase(self) -> None:
         if self.locked:
             return
@@ -373,7 +428,7 @@ class MainWindow(QMainWindow):
         prompts.info(self, self.tr("About Entré Desktop"),
                      self.tr("Entré Desktop %1\n\nCase work, release support plans and offline exchange "
                              "between sites for the Entré programme of the Swedish Prison and Probation "
-                             "Service.\n\nQt for Python %2").replace("%1", __version__).replace("%2", pyside_version))
+                             "Service.\n\nQt for Python %2").replace("%1", version_string()).replace("%2", pyside_version))
 
     # -- closing
     def _close_after_saving(self) -> None:

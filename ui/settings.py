@@ -16,6 +16,9 @@ from entre_desktop.paths import data_dir
 DEFAULT_IDLE_MINUTES = 10
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
+DEFAULT_BACKUP_REMINDER_DAYS = 7
+MIN_BACKUP_REMINDER_DAYS = 1
+MAX_BACKUP_REMINDER_DAYS = 365
 
 
 def settings_path() -> Path:
@@ -66,6 +69,20 @@ class AppSettings:
     def default_printer(self, value: str) -> None:
         self._qs.setValue("printing/default_printer", value.strip())
 
+    # -- backups: remind administrators when the last one is older than this
+    @property
+    def backup_reminder_days(self) -> int:
+        try:
+            value = int(str(self._qs.value("backup/reminder_days", DEFAULT_BACKUP_REMINDER_DAYS)))
+        except (TypeError, ValueError):
+            return DEFAULT_BACKUP_REMINDER_DAYS
+        return max(MIN_BACKUP_REMINDER_DAYS, min(MAX_BACKUP_REMINDER_DAYS, value))
+
+    @backup_reminder_days.setter
+    def backup_reminder_days(self, value: int) -> None:
+        self._qs.setValue("backup/reminder_days",
+                          max(MIN_BACKUP_REMINDER_DAYS, min(MAX_BACKUP_REMINDER_DAYS, int(value))))
+
     # -- the database last opened, and who opened it
     @property
     def database_path(self) -> Path | None:
@@ -83,6 +100,24 @@ class AppSettings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._qs.setValue("database/last_user", value)
+
+    # -- the exchange folder, where sites drop bundles for each other
+    @property
+    def exchange_folder(self) -> Path | None:
+        value = str(self._qs.value("sync/exchange_folder", "") or "")
+        return Path(value) if value else None
+
+    @exchange_folder.setter
+    def exchange_folder(self, value: Path | None) -> None:
+        self._qs.setValue("sync/exchange_folder", str(value) if value else "")
+
+    @property
+    def exchange_on_unlock(self) -> bool:
+        return str(self._qs.value("sync/exchange_on_unlock", "false")).lower() == "true"
+
+    @exchange_on_unlock.setter
+    def exchange_on_unlock(self, value: bool) -> None:
+        self._qs.setValue("sync/exchange_on_unlock", "true" if value else "false")
 
     # -- window state
     def window_geometry(self) -> QByteArray | None:

@@ -28,21 +28,23 @@ from entre_desktop.storage.connection import Connection
 
 # One row per client; the latest custody and the next open action are looked up per client
 # through their indexes, so a handful of ids (a search) costs a handful of lookups, not a scan.
+# The latest custody comes from the index custody_client_latest (its ORDER BY is that index's
+# order: no sorting per client, and its rowid without reading the row), once for both columns. The CROSS JOINs fix
+# the order release plan → version → action: left to itself the planner may walk the index of all
+# open actions by due date for every client.
 _CASELOAD_SQL = """
-SELECT c.id, c.name, c.personal_number,
-       (SELECT k.facility FROM custody k WHERE k.client_id = c.id AND k.deleted = 0
-         ORDER BY coalesce(k.sentence_start, '') DESC, k.created_hlc DESC LIMIT 1),
-       e.stage,
-       (SELECT k.conditional_release_date FROM custody k WHERE k.client_id = c.id AND k.deleted = 0
-         ORDER BY coalesce(k.sentence_start, '') DESC, k.created_hlc DESC LIMIT 1),
+SELECT c.id, c.name, c.personal_number, k.facility, e.stage, k.conditional_release_date,
        (SELECT min(a.due_on) FROM release_plan p
-          JOIN plan_version v ON v.plan_id = p.id AND v.deleted = 0
-          JOIN plan_action a ON a.plan_version_id = v.id AND a.deleted = 0
-         WHERE p.client_id = c.id AND p.deleted = 0
+          CROSS JOIN plan_version v CROSS JOIN plan_action a
+         WHERE p.client_id = c.id AND p.deleted = 0 AND v.plan_id = p.id AND v.deleted = 0
+           AND a.plan_version_id = v.id AND a.deleted = 0
            AND a.status IN ('planned', 'in_progress') AND a.due_on IS NOT NULL),
        c.responsible_user_name
 FROM client c
 LEFT JOIN enrolment e ON e.client_id = c.id AND e.deleted = 0
+LEFT JOIN custody k ON k.rowid = (
+    SELECT l.rowid FROM custody l WHERE l.client_id = c.id AND l.deleted = 0
+     ORDER BY coalesce(l.sentence_start, '') DESC, l.created_hlc DESC LIMIT 1)
 WHERE c.deleted = 0 {where}
 ORDER BY c.name COLLATE NOCASE
 """
@@ -106,6 +108,15 @@ def search_client_ids(conn: Connection, text: str, *, limit: int = 500) -> list[
         (query, limit),
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def matching_client_ids(conn: Connection, text: str) -> frozenset[str]:
+    """The clients with an indexed text matching ``text`` (as ``search_client_ids``), unranked."""
+    query = fts_query(text)
+    if not query:
+        return frozenset()
+    rows = conn.execute("SELECT DISTINCT client_id FROM search_index WHERE search_index MATCH ?", (query,))
+    return frozenset(str(r[0]) for r in rows)
 
 
 def client_exists(conn: Connection, client_id: str) -> bool:

@@ -61,6 +61,65 @@
     </message>
 </context>
 <context>
+    <name>AddSiteDialog</name>
+    <message>
+        <source>Cannot read the identity file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a trusted site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Ask the other site&apos;s administrator for their identity file (Admin → Trusted sites → Save identity file) and choose it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Phone them and have them read their fingerprint aloud. Type it as you hear it; do not copy it from the file or an e-mail. If the digits differ, do not trust the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint read out by the other site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust this site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the other site&apos;s identity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity files (*.identity);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -346,6 +405,21 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
         <source>Files are kept encrypted inside the database. A copy you save out is not encrypted: keep it only where the service&apos;s rules allow.</source>
@@ -528,6 +602,209 @@
     </message>
     <message>
         <source>The latest %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundExchange</name>
+    <message>
+        <source>Synchronising with the exchange folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not synchronise with the exchange folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing a backup to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the written backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is written and verified: %1 (%2 MB, %3 records). Keep it somewhere safe, away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has never been backed up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last backup was made %1, more than %2 days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Print plans for upcoming releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released wi&amp;thin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days until release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal copy (the whole plan, for the case file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client&apos;s copy (plain language, no risk section)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency copies are printed one at a time from the client&apos;s record: each needs the client&apos;s consent for that agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client with a release plan is released within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 client with a release plan is released within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} clients with a release plan are released within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintRun</name>
+    <message>
+        <source>Print plans for upcoming releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {done} of {total} release plans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> {done} release plans were handled before it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client with a release plan is released within these days: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote 1 release plan to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {count} release plans to {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {left} of {total} clients were not handled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before the first plan was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} could not be printed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more (see Show Details).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -795,6 +1072,73 @@
     </message>
     <message>
         <source>The record could not be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or write a new value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your choice is saved as a new change and sent with the next bundle, so the conflict is resolved at the other sites too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conflict above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed at two sites that had not seen each other&apos;s change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved. The choice goes to the other sites with the next bundle.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1114,6 +1458,112 @@
     </message>
 </context>
 <context>
+    <name>ExchangeFolderDialog</name>
+    <message>
+        <source>Exchange folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites that share a folder (on a server share or a removable drive) exchange bundles there. Synchronising imports every new bundle for this site, then leaves one bundle for each trusted site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronise &amp;each time the database is unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the synchronisation did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the synchronisation did appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the exchange folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <source>Export bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle carries this site&apos;s changes, signed and encrypted so that only the chosen sites can read it. Take it to them on a removable drive or through a shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites to send the bundle to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. An administrator adds sites under Admin → Trusted sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes these sites have &amp;not acknowledged yet (normal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All changes (for a site that was set up again or lost data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entré bundles (*.entre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another place for the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There were no new changes for these sites; the bundle still tells them what this site has received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Entré Desktop: first start</source>
@@ -1255,6 +1705,89 @@
     </message>
 </context>
 <context>
+    <name>ImportBundleDialog</name>
+    <message>
+        <source>Import bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bundle file another site made for this site. It is checked first: you see what it would change before anything is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entré bundles (*.entre);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the bundle. Nothing is changed yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this bundle would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle holds no changes; importing it records what the other site has received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Choose Import to apply these changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed in this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New client…</source>
@@ -1285,7 +1818,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ynchronise with exchange folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;data about this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retention review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase this person&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,6 +1939,18 @@
 Case work, release support plans and offline exchange between sites for the Entré programme of the Swedish Prison and Probation Service.
 
 Qt for Python %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print plans for &amp;upcoming releases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print release plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a client in the caseload, or open a client&apos;s record, to print their release plan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1960,14 +2525,6 @@ Qt for Python %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not available yet in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2063,6 +2620,188 @@ Qt for Python %2</source>
     </message>
 </context>
 <context>
+    <name>PrintChoosers</name>
+    <message>
+        <source>Print release plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save release plan as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the release plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPlanDialog</name>
+    <message>
+        <source>Print release plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Internal copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole plan, with risk and protective factors and the monitoring chart. For the case file: it stays within the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agency copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For one receiving agency: only the areas the client has consented to share with it; no risk section, chart or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lient&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the client, in plain language; no risk section or chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of copies to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each printed copy gets its own copy number and its own line in the print log. Save PDF… saves one copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record has changes that are not saved. The plan prints as it was last saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the printed plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: no release plan yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: release plan, version {n} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{agency}: no valid consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agencies are registered. A coordinator adds them under Admin → Agencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client has not given valid consent for {agency}: no agency copy can be printed for it. Record the consent under Referrals and consent in the client&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the agency that receives this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release-plan-v{n}-{variant}-{language}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved copy {number} to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer {printer} could not be used. Check that it is switched on and connected, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {copies} ({pages} pages) to {printer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} The print log already lists {copies}; note in the record that they were not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the copies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copies {first}–{last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeTab</name>
     <message>
         <source>C&amp;hange stage…</source>
@@ -2101,6 +2840,115 @@ Qt for Python %2</source>
     </message>
     <message>
         <source>Not available yet in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Erase this person&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PURGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 is erased: here, and at every site this database syncs with. Do this only when the person&apos;s request to be erased has been granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 is erased: here, and at every site this database syncs with. The record is past its retention period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example the retention rule, or the date and reference of the erasure request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>violent Islamist extremism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>violent right-wing extremism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>violent left-wing extremism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>criminal gang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPrompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved yet. Save them before you go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was changed. Try again; if it happens again, tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not complete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2210,6 +3058,152 @@ Qt for Python %2</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring replaces this database with the backup. The current database is not deleted: it is kept beside it, renamed with “before-restore” and the time. Afterwards the program locks; unlock it with a user name and passphrase as they were when the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup of %1, made %2 by version %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1 made %2? Changes made since then are not in the backup. The current database is kept aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention rules: years kept after the programme ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past their retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients past their retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place &amp;legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 past their retention period, %2 on legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why must the record of %1 be kept? For example the case or complaint it is needed for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the hold on %1 no longer needed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client is purged. The purge reaches other sites with the next bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewRiskDialog</name>
     <message>
         <source>Review risk flag</source>
@@ -2233,6 +3227,29 @@ Qt for Python %2</source>
     </message>
     <message>
         <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on this site refuses every bundle from %1, and changes made there that other sites pass on. Do this when its keys may be in the wrong hands (a lost or stolen computer) or the site closes. Trusting a new identity file from it lifts the revocation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2283,6 +3300,41 @@ Qt for Python %2</source>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>Cannot draw the icon {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF engine cannot open a plan ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF engine cannot draw a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compiled Swedish interface translation is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Icons (SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface translations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2305,6 +3357,14 @@ Qt for Python %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remind to &amp;back up after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind when the last backup is older than this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Default &amp;printer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,11 +3377,19 @@ Qt for Python %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The system&apos;s default printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printing release plans arrives in a later version.</source>
+        <source>Printing a release plan starts with this printer; the print dialog can choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{printer} (not found now)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2380,6 +3448,81 @@ Qt for Python %2</source>
     </message>
     <message>
         <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustedSitesDialog</name>
+    <message>
+        <source>Trusted sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save identity file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites this site exchanges bundles with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint is copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this site&apos;s identity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity files (*.identity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1. Send it to the other site; then read them the fingerprint by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse everything from %1 from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is revoked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -61,6 +61,65 @@
     </message>
 </context>
 <context>
+    <name>AddSiteDialog</name>
+    <message>
+        <source>Cannot read the identity file %1: %2.</source>
+        <translation>Det går inte att läsa identitetsfilen %1: %2.</translation>
+    </message>
+    <message>
+        <source>Add a trusted site</source>
+        <translation>Lägg till en betrodd enhet</translation>
+    </message>
+    <message>
+        <source>1. Ask the other site's administrator for their identity file (Admin → Trusted sites → Save identity file) and choose it here.</source>
+        <translation>1. Be den andra enhetens administratör om deras identitetsfil (Administration → Betrodda enheter → Spara identitetsfil) och välj den här.</translation>
+    </message>
+    <message>
+        <source>2. Phone them and have them read their fingerprint aloud. Type it as you hear it; do not copy it from the file or an e-mail. If the digits differ, do not trust the file.</source>
+        <translation>2. Ring upp dem och be dem läsa upp sitt fingeravtryck. Skriv det som du hör det; kopiera det inte från filen eller ett e-postmeddelande. Om siffrorna skiljer sig, lita inte på filen.</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>Identitetsfil</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>Fingerprint read out by the other site</source>
+        <translation>Fingeravtrycket som den andra enheten läste upp</translation>
+    </message>
+    <message>
+        <source>Identity &amp;file:</source>
+        <translation>Identitets&amp;fil:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Enhet:</translation>
+    </message>
+    <message>
+        <source>F&amp;ingerprint:</source>
+        <translation>F&amp;ingeravtryck:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this site</source>
+        <translation>&amp;Lita på den här enheten</translation>
+    </message>
+    <message>
+        <source>Choose the other site's identity file</source>
+        <translation>Välj den andra enhetens identitetsfil</translation>
+    </message>
+    <message>
+        <source>Identity files (*.identity);;All files (*)</source>
+        <translation>Identitetsfiler (*.identity);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (id %2)</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -346,6 +405,21 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Bifoga en fil</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Spara en kopia</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be read: {reason}</source>
+        <translation>Filen {path} kunde inte läsas: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
         <source>Files are kept encrypted inside the database. A copy you save out is not encrypted: keep it only where the service's rules allow.</source>
@@ -529,6 +603,209 @@
     <message>
         <source>The latest %1 events</source>
         <translation>De senaste %1 händelserna</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundExchange</name>
+    <message>
+        <source>Synchronising with the exchange folder…</source>
+        <translation>Synkroniserar med utbytesmappen…</translation>
+    </message>
+    <message>
+        <source>an unexpected problem</source>
+        <translation>ett oväntat problem</translation>
+    </message>
+    <message>
+        <source>Could not synchronise with the exchange folder: %1</source>
+        <translation>Det gick inte att synkronisera med utbytesmappen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Säkerhetskopiering</translation>
+    </message>
+    <message>
+        <source>Writing a backup to %1</source>
+        <translation>Skriver en säkerhetskopia till %1</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Säkerhetskopieringens förlopp</translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation>Kopierar databasen…</translation>
+    </message>
+    <message>
+        <source>Checking the written backup…</source>
+        <translation>Kontrollerar den skrivna säkerhetskopian…</translation>
+    </message>
+    <message>
+        <source>The backup is written and verified: %1 (%2 MB, %3 records). Keep it somewhere safe, away from this computer.</source>
+        <translation>Säkerhetskopian är skriven och kontrollerad: %1 (%2 MB, %3 uppgifter). Förvara den säkert och inte på den här datorn.</translation>
+    </message>
+    <message>
+        <source>No backup was made.</source>
+        <translation>Ingen säkerhetskopia gjordes.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>Back up now</source>
+        <translation>Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>This database has never been backed up.</source>
+        <translation>Den här databasen har aldrig säkerhetskopierats.</translation>
+    </message>
+    <message>
+        <source>The last backup was made %1, more than %2 days ago.</source>
+        <translation>Den senaste säkerhetskopian gjordes %1, för mer än %2 dagar sedan.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Print plans for upcoming releases</source>
+        <translation>Skriv ut planer för kommande frigivningar</translation>
+    </message>
+    <message>
+        <source>Released wi&amp;thin:</source>
+        <translation>&amp;Friges inom:</translation>
+    </message>
+    <message>
+        <source>Days until release</source>
+        <translation>Dagar till frigivning</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mapp:</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Mapp för PDF-filerna</translation>
+    </message>
+    <message>
+        <source>&amp;Copy for:</source>
+        <translation>&amp;Exemplar:</translation>
+    </message>
+    <message>
+        <source>Copy type</source>
+        <translation>Typ av exemplar</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>Sp&amp;råk:</translation>
+    </message>
+    <message>
+        <source>Language of the plans</source>
+        <translation>Planernas språk</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the PDF files</source>
+        <translation>Välj en mapp för PDF-filerna</translation>
+    </message>
+    <message>
+        <source>Internal copy (the whole plan, for the case file)</source>
+        <translation>Internt exemplar (hela planen, för akten)</translation>
+    </message>
+    <message>
+        <source>Client's copy (plain language, no risk section)</source>
+        <translation>Klientens exemplar (lättläst, utan riskavsnitt)</translation>
+    </message>
+    <message>
+        <source>Agency copies are printed one at a time from the client's record: each needs the client's consent for that agency.</source>
+        <translation>Myndighetsexemplar skrivs ut ett i taget från klientens akt: vart och ett kräver klientens samtycke för just den mottagaren.</translation>
+    </message>
+    <message>
+        <source>&amp;Write PDFs</source>
+        <translation>&amp;Skriv PDF-filer</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>No client with a release plan is released within {days} days.</source>
+        <translation>Ingen klient med frigivningsplan friges inom {days} dagar.</translation>
+    </message>
+    <message>
+        <source>1 client with a release plan is released within {days} days.</source>
+        <translation>1 klient med frigivningsplan friges inom {days} dagar.</translation>
+    </message>
+    <message>
+        <source>{count} clients with a release plan are released within {days} days.</source>
+        <translation>{count} klienter med frigivningsplan friges inom {days} dagar.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintRun</name>
+    <message>
+        <source>Print plans for upcoming releases</source>
+        <translation>Skriv ut planer för kommande frigivningar</translation>
+    </message>
+    <message>
+        <source>Finding the clients…</source>
+        <translation>Söker fram klienterna…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Stopping after the current plan…</source>
+        <translation>Avbryter efter den plan som skrivs nu…</translation>
+    </message>
+    <message>
+        <source>Wrote {done} of {total} release plans…</source>
+        <translation>{done} av {total} frigivningsplaner skrivna…</translation>
+    </message>
+    <message>
+        <source> {done} release plans were handled before it stopped.</source>
+        <translation> {done} frigivningsplaner hann hanteras innan det avbröts.</translation>
+    </message>
+    <message>
+        <source>No client with a release plan is released within these days: nothing was written.</source>
+        <translation>Ingen klient med frigivningsplan friges inom dessa dagar: inget har skrivits.</translation>
+    </message>
+    <message>
+        <source>Wrote 1 release plan to {folder}.</source>
+        <translation>1 frigivningsplan har skrivits till {folder}.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} release plans to {folder}.</source>
+        <translation>{count} frigivningsplaner har skrivits till {folder}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: {left} of {total} clients were not handled.</source>
+        <translation>Avbrutet: {left} av {total} klienter hanterades inte.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first plan was written.</source>
+        <translation>Avbrutet innan den första planen hann skrivas.</translation>
+    </message>
+    <message>
+        <source>{count} could not be printed:</source>
+        <translation>{count} kunde inte skrivas ut:</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see Show Details).</source>
+        <translation>… och {count} till (se Visa detaljer).</translation>
     </message>
 </context>
 <context>
@@ -796,6 +1073,73 @@
     <message>
         <source>The record could not be opened: {reason}</source>
         <translation>Akten kunde inte öppnas: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Synkroniseringskonflikter</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Olösta konflikter</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nytt värde</translation>
+    </message>
+    <message>
+        <source>Or write a new value</source>
+        <translation>Eller skriv ett nytt värde</translation>
+    </message>
+    <message>
+        <source>&amp;Write this value</source>
+        <translation>&amp;Skriv det här värdet</translation>
+    </message>
+    <message>
+        <source>Your choice is saved as a new change and sent with the next bundle, so the conflict is resolved at the other sites too.</source>
+        <translation>Ditt val sparas som en ny ändring och skickas med nästa paket, så att konflikten blir löst på de andra enheterna också.</translation>
+    </message>
+    <message>
+        <source>There are no open conflicts.</source>
+        <translation>Det finns inga olösta konflikter.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict above.</source>
+        <translation>Välj en konflikt ovan.</translation>
+    </message>
+    <message>
+        <source>%1 was changed at two sites that had not seen each other's change.</source>
+        <translation>%1 ändrades på två enheter som inte hade sett varandras ändring.</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(inte registrerat)</translation>
+    </message>
+    <message>
+        <source>Changed %1 by %2</source>
+        <translation>Ändrat %1 av %2</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Visas nu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this value</source>
+        <translation>&amp;Behåll det här värdet</translation>
+    </message>
+    <message>
+        <source>Keep the value from %1</source>
+        <translation>Behåll värdet från %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>Resolved. The choice goes to the other sites with the next bundle.</source>
+        <translation>Löst. Valet skickas till de andra enheterna med nästa paket.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1458,112 @@
     </message>
 </context>
 <context>
+    <name>ExchangeFolderDialog</name>
+    <message>
+        <source>Exchange folder</source>
+        <translation>Utbytesmapp</translation>
+    </message>
+    <message>
+        <source>Sites that share a folder (on a server share or a removable drive) exchange bundles there. Synchronising imports every new bundle for this site, then leaves one bundle for each trusted site.</source>
+        <translation>Enheter som delar en mapp (på en nätverksresurs eller ett flyttbart minne) utbyter paket där. Vid synkronisering importeras alla nya paket till den här enheten, och sedan lämnas ett paket till varje betrodd enhet.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Synchronise &amp;each time the database is unlocked</source>
+        <translation>Synkronisera &amp;varje gång databasen låses upp</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synkronisera nu</translation>
+    </message>
+    <message>
+        <source>What the synchronisation did</source>
+        <translation>Vad synkroniseringen gjorde</translation>
+    </message>
+    <message>
+        <source>What the synchronisation did appears here.</source>
+        <translation>Här visas vad synkroniseringen gjorde.</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mapp:</translation>
+    </message>
+    <message>
+        <source>Choose the exchange folder</source>
+        <translation>Välj utbytesmapp</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <source>Export bundle</source>
+        <translation>Exportera paket</translation>
+    </message>
+    <message>
+        <source>A bundle carries this site's changes, signed and encrypted so that only the chosen sites can read it. Take it to them on a removable drive or through a shared folder.</source>
+        <translation>Ett paket innehåller den här enhetens ändringar, signerade och krypterade så att bara de valda enheterna kan läsa dem. Överför det på ett flyttbart minne eller via en delad mapp.</translation>
+    </message>
+    <message>
+        <source>Sites to send the bundle to</source>
+        <translation>Enheter som paketet ska skickas till</translation>
+    </message>
+    <message>
+        <source>This site trusts no other site yet. An administrator adds sites under Admin → Trusted sites.</source>
+        <translation>Den här enheten litar ännu inte på någon annan enhet. En administratör lägger till enheter under Administration → Betrodda enheter.</translation>
+    </message>
+    <message>
+        <source>Changes these sites have &amp;not acknowledged yet (normal)</source>
+        <translation>Ändringar som enheterna &amp;inte har bekräftat än (normalt)</translation>
+    </message>
+    <message>
+        <source>&amp;All changes (for a site that was set up again or lost data)</source>
+        <translation>&amp;Alla ändringar (till en enhet som installerats om eller förlorat data)</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Paketfil</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Skicka till:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Spara som:</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>Spara paketet som</translation>
+    </message>
+    <message>
+        <source>Entré bundles (*.entre)</source>
+        <translation>Entré-paket (*.entre)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another place for the bundle.</source>
+        <translation>Mappen %1 finns inte. Välj en annan plats för paketet.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Skriver paketet…</translation>
+    </message>
+    <message>
+        <source>There were no new changes for these sites; the bundle still tells them what this site has received.</source>
+        <translation>Det fanns inga nya ändringar till de här enheterna; paketet talar ändå om för dem vad den här enheten har tagit emot.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Entré Desktop: first start</source>
@@ -1255,6 +1705,89 @@
     </message>
 </context>
 <context>
+    <name>ImportBundleDialog</name>
+    <message>
+        <source>Import bundle</source>
+        <translation>Importera paket</translation>
+    </message>
+    <message>
+        <source>&amp;Check bundle</source>
+        <translation>&amp;Kontrollera paketet</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Annan fil…</translation>
+    </message>
+    <message>
+        <source>Choose a bundle file another site made for this site. It is checked first: you see what it would change before anything is changed.</source>
+        <translation>Välj en paketfil som en annan enhet har skapat till den här enheten. Den kontrolleras först: du ser vad den skulle ändra innan något ändras.</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>Paketfil</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Choose a bundle</source>
+        <translation>Välj ett paket</translation>
+    </message>
+    <message>
+        <source>Entré bundles (*.entre);;All files (*)</source>
+        <translation>Entré-paket (*.entre);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking the bundle. Nothing is changed yet…</source>
+        <translation>Kontrollerar paketet. Ingenting ändras än…</translation>
+    </message>
+    <message>
+        <source>What this bundle would change</source>
+        <translation>Det här skulle paketet ändra</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>Det finns inget att importera.</translation>
+    </message>
+    <message>
+        <source>The bundle holds no changes; importing it records what the other site has received.</source>
+        <translation>Paketet innehåller inga ändringar; när det importeras registreras vad den andra enheten har tagit emot.</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet. Choose Import to apply these changes.</source>
+        <translation>Ingenting har ändrats än. Välj Importera för att genomföra ändringarna.</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>Importerar paketet…</translation>
+    </message>
+    <message>
+        <source>The bundle was imported.</source>
+        <translation>Paketet importerades.</translation>
+    </message>
+    <message>
+        <source>The bundle was not imported</source>
+        <translation>Paketet importerades inte</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in this database.</source>
+        <translation>Ingenting ändrades i den här databasen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New client…</source>
@@ -1285,8 +1818,28 @@
         <translation>&amp;Importera paket…</translation>
     </message>
     <message>
+        <source>S&amp;ynchronise with exchange folder…</source>
+        <translation>S&amp;ynkronisera med utbytesmapp…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>Säkerhets&amp;kopiera…</translation>
+    </message>
+    <message>
+        <source>Export &amp;data about this person…</source>
+        <translation>Exportera &amp;uppgifter om personen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retention review…</source>
+        <translation>&amp;Gallringsgenomgång…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase this person's data…</source>
+        <translation>&amp;Radera personens uppgifter…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Återställ från &amp;säkerhetskopia…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -1391,6 +1944,18 @@ Qt for Python %2</source>
 Ärendearbete, frigivningsplaner och utbyte mellan enheter utan nätverk för Kriminalvårdens Entréprogram.
 
 Qt for Python %2</translation>
+    </message>
+    <message>
+        <source>Print plans for &amp;upcoming releases…</source>
+        <translation>Skriv ut planer för kommande &amp;frigivningar…</translation>
+    </message>
+    <message>
+        <source>Print release plan</source>
+        <translation>Skriv ut frigivningsplan</translation>
+    </message>
+    <message>
+        <source>Select a client in the caseload, or open a client's record, to print their release plan.</source>
+        <translation>Markera en klient i klientlistan, eller öppna en klients akt, för att skriva ut klientens frigivningsplan.</translation>
     </message>
 </context>
 <context>
@@ -1964,14 +2529,6 @@ Qt for Python %2</translation>
         <translation>Utfärda version {n}? Den låses då för gott och får en kontrollsumma. Påbörja en ny version för att ändra den senare.</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>Skriv ut</translation>
-    </message>
-    <message>
-        <source>Not available yet in this version.</source>
-        <translation>Finns inte än i den här versionen.</translation>
-    </message>
-    <message>
         <source>Remove action</source>
         <translation>Ta bort insats</translation>
     </message>
@@ -2067,6 +2624,188 @@ Qt for Python %2</translation>
     </message>
 </context>
 <context>
+    <name>PrintChoosers</name>
+    <message>
+        <source>Print release plan</source>
+        <translation>Skriv ut frigivningsplan</translation>
+    </message>
+    <message>
+        <source>Save release plan as PDF</source>
+        <translation>Spara frigivningsplanen som PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the release plans</source>
+        <translation>Mapp för frigivningsplanerna</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPlanDialog</name>
+    <message>
+        <source>Print release plan</source>
+        <translation>Skriv ut frigivningsplan</translation>
+    </message>
+    <message>
+        <source>Copy for</source>
+        <translation>Exemplar för</translation>
+    </message>
+    <message>
+        <source>&amp;Internal copy</source>
+        <translation>&amp;Internt exemplar</translation>
+    </message>
+    <message>
+        <source>The whole plan, with risk and protective factors and the monitoring chart. For the case file: it stays within the service.</source>
+        <translation>Hela planen, med risk- och skyddsfaktorer och utvecklingsdiagrammet. För akten: det lämnar inte myndigheten.</translation>
+    </message>
+    <message>
+        <source>&amp;Agency copy</source>
+        <translation>&amp;Myndighetsexemplar</translation>
+    </message>
+    <message>
+        <source>For one receiving agency: only the areas the client has consented to share with it; no risk section, chart or address.</source>
+        <translation>För en mottagande myndighet eller organisation: bara de områden som klienten har samtyckt till att den får ta del av; utan riskavsnitt, diagram och adress.</translation>
+    </message>
+    <message>
+        <source>C&amp;lient's copy</source>
+        <translation>&amp;Klientens exemplar</translation>
+    </message>
+    <message>
+        <source>For the client, in plain language; no risk section or chart.</source>
+        <translation>För klienten, på lättläst språk; utan riskavsnitt och diagram.</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>Mo&amp;ttagare:</translation>
+    </message>
+    <message>
+        <source>Receiving agency</source>
+        <translation>Mottagande myndighet eller organisation</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>Sp&amp;råk:</translation>
+    </message>
+    <message>
+        <source>Language of the plan</source>
+        <translation>Planens språk</translation>
+    </message>
+    <message>
+        <source>C&amp;opies:</source>
+        <translation>&amp;Antal exemplar:</translation>
+    </message>
+    <message>
+        <source>Number of copies to print</source>
+        <translation>Antal exemplar att skriva ut</translation>
+    </message>
+    <message>
+        <source>Each printed copy gets its own copy number and its own line in the print log. Save PDF… saves one copy.</source>
+        <translation>Varje utskrivet exemplar får ett eget exemplarnummer och en egen rad i utskriftsloggen. Spara PDF… sparar ett exemplar.</translation>
+    </message>
+    <message>
+        <source>This record has changes that are not saved. The plan prints as it was last saved.</source>
+        <translation>Akten har ändringar som inte är sparade. Planen skrivs ut som den senast sparades.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Spara PDF…</translation>
+    </message>
+    <message>
+        <source>Preview of the printed plan</source>
+        <translation>Förhandsvisning av den utskrivna planen</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Förbereder förhandsvisningen…</translation>
+    </message>
+    <message>
+        <source>Release plan</source>
+        <translation>Frigivningsplan</translation>
+    </message>
+    <message>
+        <source>{name}: no release plan yet</source>
+        <translation>{name}: ingen frigivningsplan ännu</translation>
+    </message>
+    <message>
+        <source>{name}: release plan, version {n} ({status})</source>
+        <translation>{name}: frigivningsplan, version {n} ({status})</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 sida</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} sidor</translation>
+    </message>
+    <message>
+        <source>{agency}: no valid consent</source>
+        <translation>{agency}: inget giltigt samtycke</translation>
+    </message>
+    <message>
+        <source>No agencies are registered. A coordinator adds them under Admin → Agencies.</source>
+        <translation>Inga myndigheter eller organisationer är registrerade. En samordnare lägger till dem under Administration → Myndigheter och organisationer.</translation>
+    </message>
+    <message>
+        <source>The client has not given valid consent for {agency}: no agency copy can be printed for it. Record the consent under Referrals and consent in the client's record.</source>
+        <translation>Klienten har inte lämnat något giltigt samtycke för {agency}: inget myndighetsexemplar kan skrivas ut till den. Registrera samtycket under Remisser och samtycke i klientens akt.</translation>
+    </message>
+    <message>
+        <source>Choose the agency that receives this copy.</source>
+        <translation>Välj den myndighet eller organisation som ska ta emot exemplaret.</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Uppdaterar förhandsvisningen…</translation>
+    </message>
+    <message>
+        <source>release-plan-v{n}-{variant}-{language}.pdf</source>
+        <translation>frigivningsplan-v{n}-{variant}-{language}.pdf</translation>
+    </message>
+    <message>
+        <source>Saved copy {number} to {path}.</source>
+        <translation>Exemplar {number} har sparats i {path}.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>The printer {printer} could not be used. Check that it is switched on and connected, then try again.</source>
+        <translation>Skrivaren {printer} gick inte att använda. Kontrollera att den är påslagen och ansluten och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>Skickar till skrivaren…</translation>
+    </message>
+    <message>
+        <source>Sent {copies} ({pages} pages) to {printer}.</source>
+        <translation>Skickade {copies} ({pages} sidor) till {printer}.</translation>
+    </message>
+    <message>
+        <source>{reason} The print log already lists {copies}; note in the record that they were not printed.</source>
+        <translation>{reason} Utskriftsloggen visar redan {copies}; anteckna i akten att de inte skrevs ut.</translation>
+    </message>
+    <message>
+        <source>Recording the copies…</source>
+        <translation>Registrerar exemplaren…</translation>
+    </message>
+    <message>
+        <source>copy {number}</source>
+        <translation>exemplar {number}</translation>
+    </message>
+    <message>
+        <source>copies {first}–{last}</source>
+        <translation>exemplar {first}–{last}</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeTab</name>
     <message>
         <source>C&amp;hange stage…</source>
@@ -2106,6 +2845,115 @@ Qt for Python %2</translation>
     <message>
         <source>Not available yet in this version.</source>
         <translation>Finns inte än i den här versionen.</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Erase this person's data</source>
+        <translation>Radera personens uppgifter</translation>
+    </message>
+    <message>
+        <source>Purge client</source>
+        <translation>Gallra klient</translation>
+    </message>
+    <message>
+        <source>PURGE</source>
+        <translation>RADERA</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 is erased: here, and at every site this database syncs with. Do this only when the person's request to be erased has been granted.</source>
+        <translation>Allt som finns lagrat om %1 raderas: här och på alla enheter som den här databasen synkroniseras med. Gör detta bara när personens begäran om radering har beviljats.</translation>
+    </message>
+    <message>
+        <source>Everything stored about %1 is erased: here, and at every site this database syncs with. The record is past its retention period.</source>
+        <translation>Allt som finns lagrat om %1 raderas: här och på alla enheter som den här databasen synkroniseras med. Uppgifterna har passerat gallringsfristen.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>For example the retention rule, or the date and reference of the erasure request</source>
+        <translation>Till exempel gallringsregeln, eller datum och diarienummer för begäran om radering</translation>
+    </message>
+    <message>
+        <source>Confirmation word</source>
+        <translation>Bekräftelseord</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>Skriv %1 för att bekräfta:</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Radera för gott</translation>
+    </message>
+    <message>
+        <source>Purge for good</source>
+        <translation>Gallra för gott</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>violent Islamist extremism</source>
+        <translation>våldsbejakande islamistisk extremism</translation>
+    </message>
+    <message>
+        <source>violent right-wing extremism</source>
+        <translation>våldsbejakande högerextremism</translation>
+    </message>
+    <message>
+        <source>violent left-wing extremism</source>
+        <translation>våldsbejakande vänsterextremism</translation>
+    </message>
+    <message>
+        <source>criminal gang</source>
+        <translation>kriminellt gäng</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>giltigt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>har upphört</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>återkallat</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>ännu inte giltigt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPrompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>You have changes that are not saved yet. Save them before you go on?</source>
+        <translation>Du har ändringar som inte är sparade. Vill du spara dem innan du fortsätter?</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was changed. Try again; if it happens again, tell your administrator.</source>
+        <translation>Något gick fel och ingenting ändrades. Försök igen; om det händer igen, kontakta din administratör.</translation>
+    </message>
+    <message>
+        <source>Could not complete</source>
+        <translation>Kunde inte slutföras</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +3062,152 @@ Qt for Python %2</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Återställ från säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Administrator in the backup</source>
+        <translation>Administratör i säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>Passphrase in the backup</source>
+        <translation>Lösenfras i säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>Restoring replaces this database with the backup. The current database is not deleted: it is kept beside it, renamed with “before-restore” and the time. Afterwards the program locks; unlock it with a user name and passphrase as they were when the backup was made.</source>
+        <translation>Återställningen ersätter den här databasen med säkerhetskopian. Den nuvarande databasen tas inte bort: den sparas bredvid, med ”before-restore” och tidpunkten i namnet. Efteråt låses programmet; lås upp det med ett användarnamn och en lösenfras som de var när säkerhetskopian gjordes.</translation>
+    </message>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation>&amp;Säkerhetskopia:</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administratör:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lösenfras:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Återställ…</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Läser säkerhetskopian…</translation>
+    </message>
+    <message>
+        <source>Backup of %1, made %2 by version %3.</source>
+        <translation>Säkerhetskopia av %1, gjord %2 med version %3.</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1 made %2? Changes made since then are not in the backup. The current database is kept aside.</source>
+        <translation>Ersätta databasen med säkerhetskopian av %1 från %2? Ändringar som gjorts sedan dess finns inte i säkerhetskopian. Den nuvarande databasen sparas undan.</translation>
+    </message>
+    <message>
+        <source>Restore from backup?</source>
+        <translation>Återställa från säkerhetskopia?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention review</source>
+        <translation>Gallringsgenomgång</translation>
+    </message>
+    <message>
+        <source>Retention rules: years kept after the programme ended</source>
+        <translation>Gallringsregler: antal år uppgifterna bevaras efter att programmet avslutats</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>&amp;Save rules</source>
+        <translation>&amp;Spara regler</translation>
+    </message>
+    <message>
+        <source>Past their retention period</source>
+        <translation>Har passerat gallringsfristen</translation>
+    </message>
+    <message>
+        <source>Clients past their retention period</source>
+        <translation>Klienter som har passerat gallringsfristen</translation>
+    </message>
+    <message>
+        <source>Place &amp;legal hold…</source>
+        <translation>Besluta om &amp;bevarande…</translation>
+    </message>
+    <message>
+        <source>&amp;Purge…</source>
+        <translation>&amp;Gallra…</translation>
+    </message>
+    <message>
+        <source>Legal holds</source>
+        <translation>Bevarandebeslut</translation>
+    </message>
+    <message>
+        <source>&amp;Release hold…</source>
+        <translation>&amp;Häv bevarandebeslut…</translation>
+    </message>
+    <message>
+        <source>%1 past their retention period, %2 on legal hold.</source>
+        <translation>%1 har passerat gallringsfristen, %2 har bevarandebeslut.</translation>
+    </message>
+    <message>
+        <source>The rules are unchanged.</source>
+        <translation>Reglerna är oförändrade.</translation>
+    </message>
+    <message>
+        <source>Rules saved.</source>
+        <translation>Reglerna är sparade.</translation>
+    </message>
+    <message>
+        <source>Legal hold placed.</source>
+        <translation>Bevarandebeslut registrerat.</translation>
+    </message>
+    <message>
+        <source>Legal hold released.</source>
+        <translation>Bevarandebeslutet har hävts.</translation>
+    </message>
+    <message>
+        <source>Place legal hold</source>
+        <translation>Besluta om bevarande</translation>
+    </message>
+    <message>
+        <source>Why must the record of %1 be kept? For example the case or complaint it is needed for.</source>
+        <translation>Varför måste uppgifterna om %1 bevaras? Till exempel vilket ärende eller klagomål de behövs för.</translation>
+    </message>
+    <message>
+        <source>Release legal hold</source>
+        <translation>Häv bevarandebeslut</translation>
+    </message>
+    <message>
+        <source>Why is the hold on %1 no longer needed?</source>
+        <translation>Varför behövs inte längre bevarandebeslutet för %1?</translation>
+    </message>
+    <message>
+        <source>The client is purged. The purge reaches other sites with the next bundle.</source>
+        <translation>Klienten är gallrad. Gallringen når andra enheter med nästa paket.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewRiskDialog</name>
     <message>
         <source>Review risk flag</source>
@@ -2238,6 +3232,29 @@ Qt for Python %2</translation>
     <message>
         <source>Outcome:</source>
         <translation>Resultat:</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Återkalla %1</translation>
+    </message>
+    <message>
+        <source>From now on this site refuses every bundle from %1, and changes made there that other sites pass on. Do this when its keys may be in the wrong hands (a lost or stolen computer) or the site closes. Trusting a new identity file from it lifts the revocation.</source>
+        <translation>Från och med nu avvisar den här enheten alla paket från %1, och ändringar som gjorts där och som andra enheter skickar vidare. Gör detta när dess nycklar kan ha hamnat i fel händer (en förlorad eller stulen dator) eller när enheten stängs. Återkallelsen upphör om du litar på en ny identitetsfil från enheten.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Orsak:</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Återkalla</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +3304,41 @@ Qt for Python %2</translation>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>Cannot draw the icon {path} ({reason}).</source>
+        <translation>Kan inte rita ikonen {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The PDF engine cannot open a plan ({reason}).</source>
+        <translation>PDF-motorn kan inte öppna en plan ({reason}).</translation>
+    </message>
+    <message>
+        <source>The PDF engine cannot draw a page.</source>
+        <translation>PDF-motorn kan inte rita en sida.</translation>
+    </message>
+    <message>
+        <source>The compiled Swedish interface translation is missing.</source>
+        <translation>Den kompilerade svenska översättningen av gränssnittet saknas.</translation>
+    </message>
+    <message>
+        <source>Qt modules</source>
+        <translation>Qt-moduler</translation>
+    </message>
+    <message>
+        <source>Icons (SVG)</source>
+        <translation>Ikoner (SVG)</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>PDF-förhandsvisning</translation>
+    </message>
+    <message>
+        <source>Interface translations</source>
+        <translation>Gränssnittets översättningar</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2309,6 +3361,14 @@ Qt for Python %2</translation>
         <translation>Lås efter minuters inaktivitet</translation>
     </message>
     <message>
+        <source>Remind to &amp;back up after:</source>
+        <translation>Påminn om &amp;säkerhetskopiering efter:</translation>
+    </message>
+    <message>
+        <source>Remind when the last backup is older than this many days</source>
+        <translation>Påminn när den senaste säkerhetskopian är äldre än så här många dagar</translation>
+    </message>
+    <message>
         <source>Default &amp;printer:</source>
         <translation>Standard&amp;skrivare:</translation>
     </message>
@@ -2321,12 +3381,20 @@ Qt for Python %2</translation>
         <translation> min</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
         <source>The system's default printer</source>
         <translation>Systemets standardskrivare</translation>
     </message>
     <message>
-        <source>Printing release plans arrives in a later version.</source>
-        <translation>Utskrift av frigivningsplaner kommer i en senare version.</translation>
+        <source>Printing a release plan starts with this printer; the print dialog can choose another.</source>
+        <translation>Utskrift av en frigivningsplan börjar med den här skrivaren; i utskriftsdialogen kan du välja en annan.</translation>
+    </message>
+    <message>
+        <source>{printer} (not found now)</source>
+        <translation>{printer} (hittas inte nu)</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +3453,81 @@ Qt for Python %2</translation>
     <message>
         <source>Changed by</source>
         <translation>Ändrad av</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedSitesDialog</name>
+    <message>
+        <source>Trusted sites</source>
+        <translation>Betrodda enheter</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>Den här enheten</translation>
+    </message>
+    <message>
+        <source>&amp;Copy fingerprint</source>
+        <translation>&amp;Kopiera fingeravtrycket</translation>
+    </message>
+    <message>
+        <source>&amp;Save identity file…</source>
+        <translation>&amp;Spara identitetsfil…</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Fingeravtryck:</translation>
+    </message>
+    <message>
+        <source>&amp;Add site…</source>
+        <translation>&amp;Lägg till enhet…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Åter&amp;kalla…</translation>
+    </message>
+    <message>
+        <source>Sites this site exchanges bundles with:</source>
+        <translation>Enheter som den här enheten utbyter paket med:</translation>
+    </message>
+    <message>
+        <source>The fingerprint is copied.</source>
+        <translation>Fingeravtrycket är kopierat.</translation>
+    </message>
+    <message>
+        <source>Save this site's identity file</source>
+        <translation>Spara den här enhetens identitetsfil</translation>
+    </message>
+    <message>
+        <source>Identity files (*.identity)</source>
+        <translation>Identitetsfiler (*.identity)</translation>
+    </message>
+    <message>
+        <source>Saved %1. Send it to the other site; then read them the fingerprint by phone.</source>
+        <translation>Sparade %1. Skicka den till den andra enheten och läs sedan upp fingeravtrycket för dem per telefon.</translation>
+    </message>
+    <message>
+        <source>%1 is now trusted.</source>
+        <translation>%1 är nu betrodd.</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Återkalla %1</translation>
+    </message>
+    <message>
+        <source>Refuse everything from %1 from now on?</source>
+        <translation>Avvisa allt från %1 från och med nu?</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Återkalla</translation>
+    </message>
+    <message>
+        <source>%1 is revoked.</source>
+        <translation>%1 är återkallad.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import CLIENTS, FakeClock
@@ -222,14 +221,22 @@ def test_keyboard_shortcuts_and_accessible_names(qtbot: QtBot, signed_in: Callab
     assert page.table.accessibleName() == "Caseload"
 
 
-def test_actions_for_later_versions_say_so(qtbot: QtBot, signed_in: Callable[..., AppController], ui_db: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui import prompts
+def test_every_sync_action_opens_its_screen(qtbot: QtBot, signed_in: Callable[..., AppController],
+                                            ui_db: Path) -> None:
+    from ui.sync.conflicts_dialog import ConflictsDialog
+    from ui.sync.exchange_dialog import ExchangeFolderDialog
+    from ui.sync.export_dialog import ExportBundleDialog
+    from ui.sync.import_dialog import ImportBundleDialog
+    from ui.sync.trusted_sites import TrustedSitesDialog
 
     window = window_of(signed_in(ui_db, "admin"))
-    said: list[str] = []
-    monkeypatch.setattr(prompts, "info", lambda parent, title, text: said.append(text))
-    for action in (window.act_print, window.act_export, window.act_import, window.act_backup,
-                   window.act_conflicts, window.act_trusted):
+    screens = {window.act_export: ExportBundleDialog, window.act_import: ImportBundleDialog,
+               window.act_exchange: ExchangeFolderDialog, window.act_conflicts: ConflictsDialog,
+               window.act_trusted: TrustedSitesDialog}
+    for action, screen in screens.items():
+        assert action.isVisible() and action.isEnabled(), action.objectName()
         action.trigger()
-    assert said == ["Not available yet in this version."] * 6
+        dialog = window.sync_dialog
+        assert isinstance(dialog, screen)
+        assert dialog.isVisible()
+        dialog.reject()

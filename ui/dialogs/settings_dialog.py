@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 import entre_desktop.i18n
-from ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, AppSettings
+from ui.settings import (
+    MAX_BACKUP_REMINDER_DAYS,
+    MAX_IDLE_MINUTES,
+    MIN_BACKUP_REMINDER_DAYS,
+    MIN_IDLE_MINUTES,
+    AppSettings,
+)
 
 LANGUAGE_NAMES = (("sv", "Svenska"), ("en", "English"))  # each in its own language, never translated
 
@@ -39,14 +45,17 @@ class SettingsDialog(QDialog):
         self.idle_minutes = QSpinBox(self)
         self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_minutes.setValue(settings.idle_minutes)
+        self.backup_days = QSpinBox(self)
+        self.backup_days.setRange(MIN_BACKUP_REMINDER_DAYS, MAX_BACKUP_REMINDER_DAYS)
+        self.backup_days.setValue(settings.backup_reminder_days)
         self.printer = QComboBox(self)
-        self.printer.setEnabled(False)
         self._printer_note = QLabel(self)
         self._printer_note.setObjectName("secondaryText")
         self._printer_note.setWordWrap(True)
         self._form = QFormLayout()
         self._form.addRow(QLabel(self), self.language)
         self._form.addRow(QLabel(self), self.idle_minutes)
+        self._form.addRow(QLabel(self), self.backup_days)
         self._form.addRow(QLabel(self), self.printer)
         self._form.addRow(QLabel(self), self._printer_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -64,6 +73,8 @@ class SettingsDialog(QDialog):
         for widget, text, name in (
             (self.language, self.tr("&Language:"), self.tr("Language")),
             (self.idle_minutes, self.tr("Lock after &idle minutes:"), self.tr("Lock after idle minutes")),
+            (self.backup_days, self.tr("Remind to &back up after:"),
+             self.tr("Remind when the last backup is older than this many days")),
             (self.printer, self.tr("Default &printer:"), self.tr("Default printer")),
         ):
             label = self._form.labelForField(widget)
@@ -72,20 +83,36 @@ class SettingsDialog(QDialog):
                 label.setBuddy(widget)
             widget.setAccessibleName(name)
         self.idle_minutes.setSuffix(self.tr(" min"))
-        self.printer.clear()
-        self.printer.addItem(self._settings.default_printer or self.tr("The system's default printer"))
-        self._printer_note.setText(self.tr("Printing release plans arrives in a later version."))
+        self.backup_days.setSuffix(self.tr(" days"))
+        self._fill_printers()
+        self._printer_note.setText(self.tr("Printing a release plan starts with this printer; the print dialog can "
+                                           "choose another."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    def _fill_printers(self) -> None:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        wanted = str(self.printer.currentData()) if self.printer.count() else self._settings.default_printer
+        self.printer.clear()
+        self.printer.addItem(self.tr("The system's default printer"), "")
+        names = QPrinterInfo.availablePrinterNames()
+        for name in names:
+            self.printer.addItem(name, name)
+        if wanted and wanted not in names:
+            self.printer.addItem(self.tr("{printer} (not found now)").format(printer=wanted), wanted)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(wanted)))
+
     def _language_changed(self) -> None:
         self.language_chosen.emit(str(self.language.currentData()))
 
     def accept(self) -> None:
         self._settings.idle_minutes = self.idle_minutes.value()
+        self._settings.default_printer = str(self.printer.currentData() or "")
+        self._settings.backup_reminder_days = self.backup_days.value()
         self._settings.language = str(self.language.currentData())
         self._settings.sync()
         super().accept()
