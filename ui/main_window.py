@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.act_trusted = self._action("trustedSites", lambda: sync_menu.open_trusted_sites(self))
         self.act_settings = self._action("settings", self.settings_requested.emit, QKeySequence.StandardKey.Preferences)
         self.act_passphrase = self._action("changePassphrase", self.change_passphrase)
+        self.act_diagnostics = self._action("diagnostics", self.show_diagnostics)
         self.act_about = self._action("about", self.about)
 
     def _build_menus(self) -> None:
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.addAction(self.act_settings)
         self.settings_menu.addAction(self.act_passphrase)
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.act_diagnostics)
         self.help_menu.addAction(self.act_about)
         for menu in (self.file_menu, self.admin_menu, self.settings_menu, self.help_menu):
             bar.addMenu(menu)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
             self.act_trusted: self.tr("&Trusted sites…"),
             self.act_settings: self.tr("&Settings…"),
             self.act_passphrase: self.tr("Change my &passphrase…"),
+            self.act_diagnostics: self.tr("&Diagnostics…"),
             self.act_about: self.tr("&About Entré Desktop"),
         }
         for action, text in texts.items():
@@ -421,6 +424,13 @@ class MainWindow(QMainWindow):
 
         self.passphrase_dialog = ChangePassphraseDialog(self.runner, self)
         self.passphrase_dialog.open()
+
+    def show_diagnostics(self) -> None:
+        """Versions, build, settings and the redacted end of the log, for support (any role, locked too)."""
+        from ui.dialogs.diagnostics import DiagnosticsDialog
+
+        self.diagnostics_dialog = DiagnosticsDialog(self.runner, self.settings, self)
+        self.diagnostics_dialog.open()
 
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version

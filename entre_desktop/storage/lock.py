@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -23,7 +24,9 @@ class DatabaseLock:
 
     def acquire(self) -> None:
         try:
-            handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while locked
+            # Owner-only like the database beside it; kept open while locked.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+            handle = os.fdopen(fd, "a+b")
         except OSError as error:
             raise StorageWriteError(
                 _("Cannot create the lock file {path}: {reason}.", path=self.path, reason=error.strerror)

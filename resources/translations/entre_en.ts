@@ -1423,6 +1423,61 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostic report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange folder set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup reminder after days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop client settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be gathered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The database is locked. Unlock it to go on.</source>
@@ -1875,6 +1930,10 @@
     </message>
     <message>
         <source>Change my &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

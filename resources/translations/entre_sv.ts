@@ -1423,6 +1423,61 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <source>Diagnostic report</source>
+        <translation>Diagnostikrapport</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>&amp;Kopiera till urklipp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Lås efter minuters inaktivitet</translation>
+    </message>
+    <message>
+        <source>Exchange folder set</source>
+        <translation>Utbytesmapp vald</translation>
+    </message>
+    <message>
+        <source>Backup reminder after days</source>
+        <translation>Påminn om säkerhetskopia efter dagar</translation>
+    </message>
+    <message>
+        <source>Desktop client settings</source>
+        <translation>Inställningar i skrivbordsprogrammet</translation>
+    </message>
+    <message>
+        <source>The report could not be gathered: %1</source>
+        <translation>Rapporten kunde inte sammanställas: %1</translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation>Sammanställer rapporten…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The database is locked. Unlock it to go on.</source>
@@ -1876,6 +1931,10 @@
     <message>
         <source>Change my &amp;passphrase…</source>
         <translation>Byt min &amp;lösenfras…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnostik…</translation>
     </message>
     <message>
         <source>&amp;About Entré Desktop</source>

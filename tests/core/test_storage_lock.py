@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,13 @@ def test_locks_of_different_databases_are_independent(tmp_path: Path) -> None:
 def test_a_folder_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(StorageWriteError, match="lock file"):
         DatabaseLock(tmp_path / "absent" / "entre.db").acquire()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_lock_file_is_owner_only(tmp_path: Path) -> None:
+    lock = DatabaseLock(tmp_path / "site.db")
+    lock.acquire()
+    try:
+        assert stat.S_IMODE(lock_path_for(tmp_path / "site.db").stat().st_mode) == 0o600
+    finally:
+        lock.release()

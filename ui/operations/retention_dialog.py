@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -119,7 +120,10 @@ class RetentionDialog(QDialog):
         self.due = due_model(self)
         self.due_table = QTableView(due_box)
         self.due_table.setModel(self.due)
-        setup_table(self.due_table, widths=(240, 180, 170, 120))
+        setup_table(self.due_table)
+        # Columns as wide as their headers or values: the Swedish headers are long.
+        self.due_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.due_table.horizontalHeader().setStretchLastSection(True)
         self.due_table.setAccessibleName(self.tr("Clients past their retention period"))
         self.hold_button = QPushButton(self.tr("Place &legal hold…"), due_box)
         self.purge_button = QPushButton(self.tr("&Purge…"), due_box)
