@@ -125,7 +125,7 @@ class _Cli:
         return 0
 
     def restore(self, args: argparse.Namespace) -> int:
-        from entre_desktop.services.backup import read_backup_info, restore_backup
+        from entre_desktop.services.backup import read_backup_info, restore_backup, restored_site_warning
 
         backup = Path(args.file)
         info = read_backup_info(backup)
@@ -143,6 +143,8 @@ class _Cli:
         if result.kept_aside is not None:
             print(_("The previous database is kept as {path} (with its key-slot file beside it).",
                     path=result.kept_aside))
+        if result.exchanges_bundles:
+            print(restored_site_warning(), file=sys.stderr)
         return 0
 
     def _confirm(self, without_terminal: str, question: str) -> bool:

@@ -112,6 +112,15 @@ class RestoreResult:
     """The previous database (its key-slot file beside it, as ``<kept_aside>.keys``)."""
     created_at: str
     site_name: str
+    exchanges_bundles: bool = False
+    """The database trusts other sites: see "Restoring a site that exchanges bundles" (operations guide)."""
+
+
+def restored_site_warning() -> str:
+    """What to tell an administrator who restored a database that exchanges bundles."""
+    return _("This site exchanges bundles with other sites. If it sent a bundle after this backup was made, "
+             "the other sites will refuse its new bundles: before anyone works in it, follow \"Restoring a "
+             "site that exchanges bundles\" in the operations guide.")
 
 
 # ---------------------------------------------------------------- reading the format
@@ -423,7 +432,8 @@ def restore_backup(backup: Path, db_path: Path, *, user_name: str, passphrase: s
     staged_keys = slot_file_path(staged)
     try:
         info, slot_bytes = _extract(backup, staged)
-        _check_and_record(staged, backup, info, slot_bytes, user_name=user_name, passphrase=passphrase, now=now)
+        peers = _check_and_record(staged, backup, info, slot_bytes, user_name=user_name, passphrase=passphrase,
+                                  now=now)
         atomic_write_bytes(staged_keys, slot_bytes)
         kept = _swap_in(db_path, staged, staged_keys, now)
     finally:
@@ -432,12 +442,15 @@ def restore_backup(backup: Path, db_path: Path, *, user_name: str, passphrase: s
                 leftover.unlink(missing_ok=True)
         lock.release()
     log.info("backup restored: backup created_at=%s schema=%d", info.created_at, info.schema_version)
-    return RestoreResult(db_path=db_path, kept_aside=kept, created_at=info.created_at, site_name=info.site_name)
+    return RestoreResult(db_path=db_path, kept_aside=kept, created_at=info.created_at, site_name=info.site_name,
+                         exchanges_bundles=peers > 0)
 
 
 def _check_and_record(staged: Path, backup: Path, info: BackupInfo, slot_bytes: bytes, *, user_name: str,
-                      passphrase: str, now: dt.datetime) -> None:
-    """Authenticate against the backup's slots, verify the copy, and audit the restore in it."""
+                      passphrase: str, now: dt.datetime) -> int:
+    """Authenticate against the backup's slots, verify the copy, and audit the restore in it.
+
+    Returns how many sites the copy trusts (it exchanges bundles when there are any)."""
     from entre_desktop.services.database import WRONG_CREDENTIALS
 
     slots = _parse_slots(slot_bytes, backup)
@@ -475,6 +488,7 @@ def _check_and_record(staged: Path, backup: Path, info: BackupInfo, slot_bytes: 
             previous = operations_repo.meta_value(conn, operations_repo.LAST_BACKUP_KEY) or ""
             if previous < info.created_at:
                 operations_repo.set_meta_value(conn, operations_repo.LAST_BACKUP_KEY, info.created_at)
+        return int(conn.execute("SELECT count(*) FROM sync_trusted_site WHERE revoked_at IS NULL").fetchone()[0])
     except dbapi2.DatabaseError as error:
         raise _damaged(backup) from error
     finally:

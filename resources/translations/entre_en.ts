@@ -1078,6 +1078,118 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milieu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,6 +1660,45 @@
     </message>
     <message>
         <source>Choose the exchange folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReport</name>
+    <message>
+        <source>Imported %1 from %2: %3 records, %4 new conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bundles were imported before and were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bundles are for other sites or were made here; they were left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 changes to %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new to send to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was nothing to import and nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 bundles imported, %2 sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bundles were not imported; see File → Synchronise with exchange folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2138,6 +2289,64 @@ Qt for Python %2</source>
     </message>
     <message>
         <source>Corrected on {time} by {author}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperationsFiles</name>
+    <message>
+        <source>Save the backup as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entré Desktop backups (*.entre-backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entré Desktop backups (*.entre-backup);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the register extract as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF and JSON files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperationsMenu</name>
+    <message>
+        <source>Writing the register extract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data about this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register extract written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review both files for information covered by secrecy before handing them over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stored about the person is erased. The erasure reaches other sites with the next bundle.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3178,9 +3387,61 @@ Qt for Python %2</source>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup made %1 is restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous database is kept as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock with your user name and passphrase as they were in the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RetentionDialog</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Retention review</source>
         <translation type="unfinished"></translation>
@@ -3511,7 +3772,74 @@ Qt for Python %2</source>
     </message>
 </context>
 <context>
+    <name>SyncSummary</name>
+    <message>
+        <source>This bundle from %1 was imported before. Importing it again changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From site: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients concerned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records added: %1, changed: %2, deleted: %3, purged: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 new, %2 open in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change sets were here already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes %1–%2 from site %3 have not arrived; later changes from that site wait until they do. Ask a site that has them for a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change sets made by site %2, which this site does not trust, are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 for %2: %3 changes (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrustedSitesDialog</name>
+    <message>
+        <source>Trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Trusted sites</source>
         <translation type="unfinished"></translation>

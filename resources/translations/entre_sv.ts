@@ -1078,6 +1078,118 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Custody</source>
+        <translation>Frihetsberövande</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Inskrivning</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Remiss</translation>
+    </message>
+    <message>
+        <source>Risk flag</source>
+        <translation>Riskmarkering</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <source>Agency contact</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Release plan</source>
+        <translation>Frigivningsplan</translation>
+    </message>
+    <message>
+        <source>Plan version</source>
+        <translation>Planversion</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>Planåtgärd</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Protected address</source>
+        <translation>Skyddad adress</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Milieu</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>Responsible officer</source>
+        <translation>Ansvarig handläggare</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Anstalt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Latest edit</source>
+        <translation>Senast ändrad</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
         <source>Sync conflicts</source>
         <translation>Synkroniseringskonflikter</translation>
     </message>
@@ -1549,6 +1661,45 @@
     <message>
         <source>Choose the exchange folder</source>
         <translation>Välj utbytesmapp</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReport</name>
+    <message>
+        <source>Imported %1 from %2: %3 records, %4 new conflicts.</source>
+        <translation>Importerade %1 från %2: %3 uppgifter, %4 nya konflikter.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1. %2</source>
+        <translation>Inte importerat: %1. %2</translation>
+    </message>
+    <message>
+        <source>%1 bundles were imported before and were skipped.</source>
+        <translation>%1 paket hade importerats tidigare och hoppades över.</translation>
+    </message>
+    <message>
+        <source>%1 bundles are for other sites or were made here; they were left alone.</source>
+        <translation>%1 paket är till andra enheter eller skapades här; de lämnades orörda.</translation>
+    </message>
+    <message>
+        <source>Sent %1 changes to %2 (%3).</source>
+        <translation>Skickade %1 ändringar till %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Nothing new to send to %1.</source>
+        <translation>Inget nytt att skicka till %1.</translation>
+    </message>
+    <message>
+        <source>There was nothing to import and nothing to send.</source>
+        <translation>Det fanns inget att importera och inget att skicka.</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 bundles imported, %2 sent.</source>
+        <translation>Synkroniserat: %1 paket importerade, %2 skickade.</translation>
+    </message>
+    <message>
+        <source>%1 bundles were not imported; see File → Synchronise with exchange folder.</source>
+        <translation>%1 paket importerades inte; se Arkiv → Synkronisera med utbytesmapp.</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2294,64 @@ Qt for Python %2</translation>
     <message>
         <source>Corrected on {time} by {author}:</source>
         <translation>Rättad {time} av {author}:</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsFiles</name>
+    <message>
+        <source>Save the backup as</source>
+        <translation>Spara säkerhetskopian som</translation>
+    </message>
+    <message>
+        <source>Entré Desktop backups (*.entre-backup)</source>
+        <translation>Säkerhetskopior av Entré Desktop (*.entre-backup)</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>Välj en säkerhetskopia att återställa</translation>
+    </message>
+    <message>
+        <source>Entré Desktop backups (*.entre-backup);;All files (*)</source>
+        <translation>Säkerhetskopior av Entré Desktop (*.entre-backup);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Save the register extract as</source>
+        <translation>Spara registerutdraget som</translation>
+    </message>
+    <message>
+        <source>PDF and JSON files (*.pdf)</source>
+        <translation>PDF- och JSON-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsMenu</name>
+    <message>
+        <source>Writing the register extract…</source>
+        <translation>Skriver registerutdraget…</translation>
+    </message>
+    <message>
+        <source>Export data about this person</source>
+        <translation>Exportera uppgifter om personen</translation>
+    </message>
+    <message>
+        <source>Register extract written</source>
+        <translation>Registerutdraget är skrivet</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation>Skrev %1 och %2.</translation>
+    </message>
+    <message>
+        <source>Review both files for information covered by secrecy before handing them over.</source>
+        <translation>Granska båda filerna med avseende på sekretess innan de lämnas ut.</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Raderat</translation>
+    </message>
+    <message>
+        <source>Everything stored about the person is erased. The erasure reaches other sites with the next bundle.</source>
+        <translation>Allt som fanns lagrat om personen är raderat. Raderingen når andra enheter med nästa paket.</translation>
     </message>
 </context>
 <context>
@@ -3182,9 +3391,61 @@ Qt for Python %2</translation>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Kontrollerar och återställer säkerhetskopian…</translation>
+    </message>
+    <message>
+        <source>The backup made %1 is restored.</source>
+        <translation>Säkerhetskopian från %1 är återställd.</translation>
+    </message>
+    <message>
+        <source>The previous database is kept as %1.</source>
+        <translation>Den tidigare databasen sparas som %1.</translation>
+    </message>
+    <message>
+        <source>Unlock with your user name and passphrase as they were in the backup.</source>
+        <translation>Lås upp med ditt användarnamn och din lösenfras som de var i säkerhetskopian.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Säkerhetskopian är återställd</translation>
+    </message>
 </context>
 <context>
     <name>RetentionDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Programme ended</source>
+        <translation>Programmet avslutades</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>Hur det avslutades</translation>
+    </message>
+    <message>
+        <source>Years since</source>
+        <translation>År sedan dess</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>Bevaras till och med</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Beslutat</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
     <message>
         <source>Retention review</source>
         <translation>Gallringsgenomgång</translation>
@@ -3515,7 +3776,74 @@ Qt for Python %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncSummary</name>
+    <message>
+        <source>This bundle from %1 was imported before. Importing it again changes nothing.</source>
+        <translation>Det här paketet från %1 har importerats tidigare. Att importera det igen ändrar ingenting.</translation>
+    </message>
+    <message>
+        <source>From site: %1</source>
+        <translation>Från enheten: %1</translation>
+    </message>
+    <message>
+        <source>Clients concerned: %1</source>
+        <translation>Berörda klienter: %1</translation>
+    </message>
+    <message>
+        <source>Records added: %1, changed: %2, deleted: %3, purged: %4</source>
+        <translation>Uppgifter tillagda: %1, ändrade: %2, borttagna: %3, rensade: %4</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 new, %2 open in all</source>
+        <translation>Konflikter: %1 nya, %2 olösta totalt</translation>
+    </message>
+    <message>
+        <source>%1 change sets were here already.</source>
+        <translation>%1 ändringsuppsättningar fanns redan här.</translation>
+    </message>
+    <message>
+        <source>Changes %1–%2 from site %3 have not arrived; later changes from that site wait until they do. Ask a site that has them for a bundle.</source>
+        <translation>Ändringarna %1–%2 från enheten %3 har inte kommit fram; senare ändringar från den enheten väntar tills de gör det. Be en enhet som har dem om ett paket.</translation>
+    </message>
+    <message>
+        <source>%1 change sets made by site %2, which this site does not trust, are left out.</source>
+        <translation>%1 ändringsuppsättningar från enheten %2, som den här enheten inte litar på, utelämnas.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 for %2: %3 changes (%4).</source>
+        <translation>Skrev %1 till %2: %3 ändringar (%4).</translation>
+    </message>
+</context>
+<context>
     <name>TrustedSitesDialog</name>
+    <message>
+        <source>Trusted</source>
+        <translation>Betrodd</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2</source>
+        <translation>Återkallad %1 av %2</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Trusted on</source>
+        <translation>Betrodd sedan</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>Senaste import</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
     <message>
         <source>Trusted sites</source>
         <translation>Betrodda enheter</translation>

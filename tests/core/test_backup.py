@@ -324,3 +324,25 @@ def test_cli_damaged_backup_is_status_4(cli, tmp_path: Path) -> None:  # type: i
     target.write_bytes(bytes(data))
     code, _, err = cli("restore", str(target), "--yes")
     assert code == 4 and "damaged" in err and "Use another backup" in err
+
+
+def test_restore_warns_only_when_the_site_exchanges_bundles(db_path: Path, clock: FixedClock, out: Path) -> None:
+    from entre_desktop.services.backup import restored_site_warning
+    from entre_desktop.storage.connection import transaction
+
+    session = _unlock(db_path, "admin", ADMIN_PASS, clock)
+    try:
+        create_backup(session, out / "alone.bak")
+        with transaction(session.db):
+            session.db.execute(
+                "INSERT INTO sync_trusted_site (site_id, site_name, identity, fingerprint, trusted_at, trusted_by)"
+                " VALUES ('7c1f0000-0000-4000-8000-000000000001', 'Frivården Umeå', '{}', '1234', ?, 'admin')",
+                (clock.now().isoformat(),),
+            )
+        create_backup(session, out / "trusting.bak")
+    finally:
+        session.close()
+    alone = restore_backup(out / "alone.bak", db_path, user_name="admin", passphrase=ADMIN_PASS, clock=clock)
+    trusting = restore_backup(out / "trusting.bak", db_path, user_name="admin", passphrase=ADMIN_PASS, clock=clock)
+    assert (alone.exchanges_bundles, trusting.exchanges_bundles) == (False, True)
+    assert "operations guide" in restored_site_warning()

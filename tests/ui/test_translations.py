@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -106,3 +107,15 @@ def test_cancelling_settings_restores_the_language(qtbot: QtBot, settings: AppSe
     dialog.language.setCurrentIndex(dialog.language.findData("sv" if original == "en" else "en"))
     dialog.reject()
     assert chosen[-1] == original
+
+
+def test_no_wrapper_hides_strings_from_lupdate() -> None:
+    """lupdate only sees literals given to tr() or QCoreApplication.translate(): a helper such as
+    ``def _tr(text): return translate("Ctx", text)`` would leave its strings untranslated."""
+    import ui
+
+    wrappers = re.compile(r"translate\(\s*[\"']\w+[\"']\s*,\s*[a-z_]+\s*\)|translate\(\s*[A-Z_]+\s*,")
+    found = [f"{path.name}: {match.group(0)}"
+             for path in Path(ui.__file__).parent.rglob("*.py")
+             for match in wrappers.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -10,13 +10,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 BACKUP_SUFFIX = ".entre-backup"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OperationsFiles", text)
 
 
 def choose_backup_target(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(parent, _tr("Save the backup as"), str(suggested),
-                                                _tr("Entré Desktop backups (*.entre-backup)"))
+    name, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("OperationsFiles", "Save the backup as"), str(suggested),
+                                                QCoreApplication.translate("OperationsFiles", "Entré Desktop backups (*.entre-backup)"))
     if not name:
         return None
     path = Path(name)
@@ -24,13 +22,13 @@ def choose_backup_target(parent: QWidget | None, suggested: Path) -> Path | None
 
 
 def choose_backup_file(parent: QWidget | None, start: Path) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(parent, _tr("Choose a backup to restore"), str(start),
-                                                _tr("Entré Desktop backups (*.entre-backup);;All files (*)"))
+    name, _filter = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("OperationsFiles", "Choose a backup to restore"), str(start),
+                                                QCoreApplication.translate("OperationsFiles", "Entré Desktop backups (*.entre-backup);;All files (*)"))
     return Path(name) if name else None
 
 
 def choose_export_target(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to write the register extract; the JSON file goes beside the PDF."""
-    name, _filter = QFileDialog.getSaveFileName(parent, _tr("Save the register extract as"), str(suggested),
-                                                _tr("PDF and JSON files (*.pdf)"))
+    name, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("OperationsFiles", "Save the register extract as"), str(suggested),
+                                                QCoreApplication.translate("OperationsFiles", "PDF and JSON files (*.pdf)"))
     return Path(name) if name else None

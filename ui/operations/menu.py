@@ -23,10 +23,6 @@ from ui.operations import files
 from ui.operations.backup_reminder import overdue_since
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OperationsMenu", text)
-
-
 def _may(window: Any, action: Action) -> bool:
     return not window.locked and window.info is not None and window.info.may(action)
 
@@ -97,8 +93,8 @@ def export_subject(window: Any) -> QProgressDialog | None:
     target = files.choose_export_target(window, _start_folder() / f"register-extract-{safe}.pdf")
     if target is None:
         return None
-    busy = QProgressDialog(_tr("Writing the register extract…"), "", 0, 0, window)
-    busy.setWindowTitle(_tr("Export data about this person"))
+    busy = QProgressDialog(QCoreApplication.translate("OperationsMenu", "Writing the register extract…"), "", 0, 0, window)
+    busy.setWindowTitle(QCoreApplication.translate("OperationsMenu", "Export data about this person"))
     busy.setCancelButton(None)  # type: ignore[arg-type]
     busy.setMinimumDuration(0)
     busy.show()
@@ -106,9 +102,9 @@ def export_subject(window: Any) -> QProgressDialog | None:
 
     def written(result: SubjectExportResult) -> None:
         busy.close()
-        prompts.info(window, _tr("Register extract written"),
-                     _tr("Wrote %1 and %2.").replace("%1", str(result.pdf_path)).replace("%2", str(result.json_path))
-                     + "\n\n" + _tr("Review both files for information covered by secrecy before handing them over."))
+        prompts.info(window, QCoreApplication.translate("OperationsMenu", "Register extract written"),
+                     QCoreApplication.translate("OperationsMenu", "Wrote %1 and %2.").replace("%1", str(result.pdf_path)).replace("%2", str(result.json_path))
+                     + "\n\n" + QCoreApplication.translate("OperationsMenu", "Review both files for information covered by secrecy before handing them over."))
 
     def failed(error: BaseException) -> None:
         busy.close()
@@ -144,7 +140,7 @@ def _close_record(window: Any, client_id: str) -> None:
 def _erased(window: Any, result: PurgeResult) -> None:
     _close_record(window, result.client_id)
     window.apply_changes(result.changes)
-    prompts.info(window, _tr("Erased"), _tr("Everything stored about the person is erased. The erasure reaches "
+    prompts.info(window, QCoreApplication.translate("OperationsMenu", "Erased"), QCoreApplication.translate("OperationsMenu", "Everything stored about the person is erased. The erasure reaches "
                                             "other sites with the next bundle."))
 
 

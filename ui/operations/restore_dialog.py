@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from entre_desktop.services.backup import BackupInfo, RestoreResult, read_backup_info, restore_backup
+from entre_desktop.services.backup import (
+    BackupInfo,
+    RestoreResult,
+    read_backup_info,
+    restore_backup,
+    restored_site_warning,
+)
 from ui import prompts
 from ui.errors import describe, show_error
 from ui.guard import while_alive
 from ui.operations import files
 from ui.tasks import TaskRunner
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreDialog", text)
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,8 @@ def run_restore(runner: TaskRunner, request: RestoreRequest, *, parent: QWidget 
                 done: Callable[[], None]) -> QProgressDialog:
     """Restore on the worker (the session must be closed already), report, then call ``done``."""
     busy = QProgressDialog(parent)
-    busy.setWindowTitle(_tr("Restore from backup"))
-    busy.setLabelText(_tr("Checking and restoring the backup…"))
+    busy.setWindowTitle(QCoreApplication.translate("RestoreDialog", "Restore from backup"))
+    busy.setLabelText(QCoreApplication.translate("RestoreDialog", "Checking and restoring the backup…"))
     busy.setRange(0, 0)
     busy.setCancelButton(None)  # type: ignore[arg-type]
     busy.setWindowModality(Qt.WindowModality.WindowModal)
@@ -154,11 +156,13 @@ def run_restore(runner: TaskRunner, request: RestoreRequest, *, parent: QWidget 
 
     def restored(result: RestoreResult) -> None:
         busy.close()
-        text = _tr("The backup made %1 is restored.").replace("%1", result.created_at.replace("T", " "))
+        text = QCoreApplication.translate("RestoreDialog", "The backup made %1 is restored.").replace("%1", result.created_at.replace("T", " "))
         if result.kept_aside is not None:
-            text += "\n\n" + _tr("The previous database is kept as %1.").replace("%1", str(result.kept_aside))
-        text += "\n\n" + _tr("Unlock with your user name and passphrase as they were in the backup.")
-        prompts.info(parent, _tr("Backup restored"), text)
+            text += "\n\n" + QCoreApplication.translate("RestoreDialog", "The previous database is kept as %1.").replace("%1", str(result.kept_aside))
+        text += "\n\n" + QCoreApplication.translate("RestoreDialog", "Unlock with your user name and passphrase as they were in the backup.")
+        if result.exchanges_bundles:
+            text += "\n\n" + restored_site_warning()
+        prompts.info(parent, QCoreApplication.translate("RestoreDialog", "Backup restored"), text)
         done()
 
     def failed(error: BaseException) -> None:

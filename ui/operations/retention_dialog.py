@@ -45,10 +45,6 @@ from ui.tasks import TaskRunner
 from ui.widgets.tables import setup_table
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RetentionDialog", text)
-
-
 def ask_reason(parent: QWidget, title: str, label: str) -> str | None:
     """A reason typed by the user, or None when cancelled. Replaced in tests."""
     text, ok = QInputDialog.getMultiLineText(parent, title, label)
@@ -64,20 +60,20 @@ def _stage_text(stage: str) -> str:
 
 def due_model(parent: QWidget) -> SimpleTableModel[DueClient]:
     return SimpleTableModel[DueClient]([
-        (lambda: _tr("Name"), lambda c: c.name),
-        (lambda: _tr("Programme ended"), lambda c: c.ended_on.isoformat()),
-        (lambda: _tr("How it ended"), lambda c: _stage_text(c.end_stage)),
-        (lambda: _tr("Years since"), lambda c: str(c.years_since_end)),
-        (lambda: _tr("Kept until"), lambda c: c.kept_until.isoformat()),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Name"), lambda c: c.name),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Programme ended"), lambda c: c.ended_on.isoformat()),
+        (lambda: QCoreApplication.translate("RetentionDialog", "How it ended"), lambda c: _stage_text(c.end_stage)),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Years since"), lambda c: str(c.years_since_end)),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Kept until"), lambda c: c.kept_until.isoformat()),
     ], parent)
 
 
 def held_model(parent: QWidget) -> SimpleTableModel[HeldClient]:
     return SimpleTableModel[HeldClient]([
-        (lambda: _tr("Name"), lambda h: h.name),
-        (lambda: _tr("Placed"), lambda h: h.hold.placed_at.replace("T", " ")[:16]),
-        (lambda: _tr("By"), lambda h: h.hold.placed_by),
-        (lambda: _tr("Reason"), lambda h: " ".join(h.hold.reason.split())),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Name"), lambda h: h.name),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Placed"), lambda h: h.hold.placed_at.replace("T", " ")[:16]),
+        (lambda: QCoreApplication.translate("RetentionDialog", "By"), lambda h: h.hold.placed_by),
+        (lambda: QCoreApplication.translate("RetentionDialog", "Reason"), lambda h: " ".join(h.hold.reason.split())),
     ], parent)
 
 

@@ -50,27 +50,25 @@ def load_conflicts(session: Session) -> list[ConflictRow]:
     return [ConflictRow(c, names.get(c.client_id or "", "")) for c in found]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConflictsDialog", text)
 
 
 def table_label(table: str) -> str:
     labels = {
-        "client": _t("Client"), "custody": _t("Custody"), "enrolment": _t("Enrolment"), "consent": _t("Consent"),
-        "referral": _t("Referral"), "risk_flag": _t("Risk flag"), "agency": _t("Agency"),
-        "agency_contact": _t("Agency contact"), "release_plan": _t("Release plan"),
-        "plan_version": _t("Plan version"), "plan_action": _t("Plan action"), "assessment": _t("Assessment"),
-        "contact": _t("Contact"),
+        "client": QCoreApplication.translate("ConflictsDialog", "Client"), "custody": QCoreApplication.translate("ConflictsDialog", "Custody"), "enrolment": QCoreApplication.translate("ConflictsDialog", "Enrolment"), "consent": QCoreApplication.translate("ConflictsDialog", "Consent"),
+        "referral": QCoreApplication.translate("ConflictsDialog", "Referral"), "risk_flag": QCoreApplication.translate("ConflictsDialog", "Risk flag"), "agency": QCoreApplication.translate("ConflictsDialog", "Agency"),
+        "agency_contact": QCoreApplication.translate("ConflictsDialog", "Agency contact"), "release_plan": QCoreApplication.translate("ConflictsDialog", "Release plan"),
+        "plan_version": QCoreApplication.translate("ConflictsDialog", "Plan version"), "plan_action": QCoreApplication.translate("ConflictsDialog", "Plan action"), "assessment": QCoreApplication.translate("ConflictsDialog", "Assessment"),
+        "contact": QCoreApplication.translate("ConflictsDialog", "Contact"),
     }
     return labels.get(table, table)
 
 
 def column_label(column: str) -> str:
     labels = {
-        "name": _t("Name"), "personal_number": _t("Personal identity number"), "date_of_birth": _t("Date of birth"),
-        "languages": _t("Languages"), "protected_address": _t("Protected address"), "address": _t("Address"),
-        "phone": _t("Phone"), "milieu": _t("Milieu"), "responsible_user_name": _t("Responsible officer"),
-        "facility": _t("Facility"), "deleted": _t("Deleted"),
+        "name": QCoreApplication.translate("ConflictsDialog", "Name"), "personal_number": QCoreApplication.translate("ConflictsDialog", "Personal identity number"), "date_of_birth": QCoreApplication.translate("ConflictsDialog", "Date of birth"),
+        "languages": QCoreApplication.translate("ConflictsDialog", "Languages"), "protected_address": QCoreApplication.translate("ConflictsDialog", "Protected address"), "address": QCoreApplication.translate("ConflictsDialog", "Address"),
+        "phone": QCoreApplication.translate("ConflictsDialog", "Phone"), "milieu": QCoreApplication.translate("ConflictsDialog", "Milieu"), "responsible_user_name": QCoreApplication.translate("ConflictsDialog", "Responsible officer"),
+        "facility": QCoreApplication.translate("ConflictsDialog", "Facility"), "deleted": QCoreApplication.translate("ConflictsDialog", "Deleted"),
     }
     return labels.get(column, column.replace("_", " "))
 
@@ -81,7 +79,7 @@ def field_label(conflict: Conflict) -> str:
 
 def value_text(value: Any) -> str:
     if value is None or value == "":
-        return _t("(empty)")
+        return QCoreApplication.translate("ConflictsDialog", "(empty)")
     return str(value)
 
 
@@ -91,10 +89,10 @@ def when_text(value: ConflictValue) -> str:
 
 def conflicts_model(parent: QWidget) -> SimpleTableModel[ConflictRow]:
     return SimpleTableModel[ConflictRow]([
-        (lambda: _t("Client"), lambda r: r.client_name or "–"),
-        (lambda: _t("Field"), lambda r: field_label(r.conflict)),
-        (lambda: _t("Latest edit"), lambda r: max(when_text(v) for v in r.conflict.values)),
-        (lambda: _t("Sites"), lambda r: ", ".join(dict.fromkeys(v.site_name for v in r.conflict.values))),
+        (lambda: QCoreApplication.translate("ConflictsDialog", "Client"), lambda r: r.client_name or "–"),
+        (lambda: QCoreApplication.translate("ConflictsDialog", "Field"), lambda r: field_label(r.conflict)),
+        (lambda: QCoreApplication.translate("ConflictsDialog", "Latest edit"), lambda r: max(when_text(v) for v in r.conflict.values)),
+        (lambda: QCoreApplication.translate("ConflictsDialog", "Sites"), lambda r: ", ".join(dict.fromkeys(v.site_name for v in r.conflict.values))),
     ], parent)
 
 

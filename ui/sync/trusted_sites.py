@@ -38,28 +38,24 @@ from ui.widgets.field_error import FieldError
 from ui.widgets.tables import setup_table
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TrustedSitesDialog", text)
-
-
 def _date(iso: str | None) -> str:
     return (iso or "")[:16].replace("T", " ")
 
 
 def status_text(site: SiteInfo) -> str:
     if not site.revoked:
-        return _t("Trusted")
-    text = _t("Revoked %1 by %2").replace("%1", _date(site.revoked_at)).replace("%2", site.revoked_by or "")
+        return QCoreApplication.translate("TrustedSitesDialog", "Trusted")
+    text = QCoreApplication.translate("TrustedSitesDialog", "Revoked %1 by %2").replace("%1", _date(site.revoked_at)).replace("%2", site.revoked_by or "")
     return f"{text}: {site.revoke_reason}" if site.revoke_reason else text
 
 
 def sites_model(parent: QWidget) -> SimpleTableModel[SiteInfo]:
     return SimpleTableModel[SiteInfo]([
-        (lambda: _t("Site"), lambda s: s.name),
-        (lambda: _t("Fingerprint"), lambda s: s.fingerprint),
-        (lambda: _t("Trusted on"), lambda s: f"{_date(s.trusted_at)} ({s.trusted_by})"),
-        (lambda: _t("Last import"), lambda s: _date(s.last_import_at) or "–"),
-        (lambda: _t("Status"), status_text),
+        (lambda: QCoreApplication.translate("TrustedSitesDialog", "Site"), lambda s: s.name),
+        (lambda: QCoreApplication.translate("TrustedSitesDialog", "Fingerprint"), lambda s: s.fingerprint),
+        (lambda: QCoreApplication.translate("TrustedSitesDialog", "Trusted on"), lambda s: f"{_date(s.trusted_at)} ({s.trusted_by})"),
+        (lambda: QCoreApplication.translate("TrustedSitesDialog", "Last import"), lambda s: _date(s.last_import_at) or "–"),
+        (lambda: QCoreApplication.translate("TrustedSitesDialog", "Status"), status_text),
     ], parent)
 
 
