@@ -20,33 +20,31 @@ from ui.record.tab import RecordTab
 class OverviewTab(RecordTab):
     def __init__(self, ctx: RecordContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        # Built from the outside in, each widget born in its place: under the application's style
+        # sheet, moving a built subtree to a new parent re-styles all of it.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget()
+        self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
 
-        view_page = QWidget()
+        view_page = QWidget(self.stack)
+        self.stack.addWidget(view_page)
         view_layout = QVBoxLayout(view_page)
         bar = QHBoxLayout()
         bar.addStretch(1)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = QPushButton(self.tr("&Edit details…"), view_page)
         self.edit_button.setToolTip(self.tr("Edit identity and custody"))
         self.edit_button.clicked.connect(self.start_editing)
         bar.addWidget(self.edit_button)
         view_layout.addLayout(bar)
-        self.view = OverviewView()
-        scroll = QScrollArea()
+        scroll = QScrollArea(view_page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.view)
         view_layout.addWidget(scroll, 1)
-        self.stack.addWidget(view_page)
+        self.view = OverviewView(scroll.viewport())
+        scroll.setWidget(self.view)
 
-        self.form = IdentityForm()
-        self.form.save_requested.connect(lambda: self.save())
-        self.form.cancel_requested.connect(self.cancel_editing)
-        self.form.fields.edited.connect(self.update_dirty)
-        self.stack.addWidget(self.form)
+        self._form: IdentityForm | None = None  # the edit page, built the first time it is needed
         self.edit_button.setEnabled(False)
         self.view.add_risk_button.clicked.connect(self.open_add_risk)
         self.view.review_risk_button.clicked.connect(self.open_review_risk)
@@ -55,15 +53,29 @@ class OverviewTab(RecordTab):
         self._update_risk_buttons()
 
     @property
+    def form(self) -> IdentityForm:
+        """The edit page; built on first use (most openings of a record only read it)."""
+        if self._form is None:
+            form = IdentityForm()
+            form.save_requested.connect(lambda: self.save())
+            form.cancel_requested.connect(self.cancel_editing)
+            form.fields.edited.connect(self.update_dirty)
+            self.stack.addWidget(form)
+            self._form = form
+            if self.ctx.record is not None:
+                form.load(self.ctx.record)
+        return self._form
+
+    @property
     def editing(self) -> bool:
-        return self.stack.currentWidget() is self.form
+        return self._form is not None and self.stack.currentWidget() is self._form
 
     def show_loaded(self, data: Loaded) -> None:
         self.view.show_loaded(data)
         self.edit_button.setEnabled(self.ctx.can(Action.EDIT_CLIENTS))
         self._update_risk_buttons()
-        if not self.form.is_dirty():
-            self.form.load(data.record)
+        if self._form is not None and not self._form.is_dirty():
+            self._form.load(data.record)
 
     # -- risk flags
     def selected_flag(self) -> RiskFlag | None:
@@ -102,16 +114,16 @@ class OverviewTab(RecordTab):
         self.discard()
 
     def is_dirty(self) -> bool:
-        return self.form.is_dirty()
+        return self._form is not None and self._form.is_dirty()
 
     def discard(self) -> None:
-        if self.ctx.record is not None:
-            self.form.load(self.ctx.record)
+        if self.ctx.record is not None and self._form is not None:
+            self._form.load(self.ctx.record)
         self.stack.setCurrentIndex(0)
         self.update_dirty()
 
     def save(self, on_saved: Callable[[], None] | None = None) -> None:
-        identity, custody = self.form.pending()
+        identity, custody = self._form.pending() if self._form is not None else ({}, None)
         if not identity and custody is None:
             self.stack.setCurrentIndex(0)
             if on_saved:
@@ -149,6 +161,7 @@ class OverviewTab(RecordTab):
             self.dialog.reject()
             self.dialog = None
         self.view.clear()
-        self.form.clear()
+        if self._form is not None:
+            self._form.clear()
         self.stack.setCurrentIndex(0)
         self.update_dirty()

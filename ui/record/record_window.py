@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from entre_desktop.domain.models import ClientRecord
@@ -22,55 +22,55 @@ from ui.record.context import Loaded, RecordContext, load_job
 from ui.record.tab import LazyPage, RecordTab
 from ui.tasks import TaskRunner
 
-Factory = Callable[[RecordContext], RecordTab]
+Factory = Callable[[RecordContext, QWidget], RecordTab]  # (context, the page the tab lives in)
 
 
-def _overview(ctx: RecordContext) -> RecordTab:
+def _overview(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.overview import OverviewTab
 
-    return OverviewTab(ctx)
+    return OverviewTab(ctx, parent)
 
 
-def _programme(ctx: RecordContext) -> RecordTab:
+def _programme(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.programme import ProgrammeTab
 
-    return ProgrammeTab(ctx)
+    return ProgrammeTab(ctx, parent)
 
 
-def _monitoring(ctx: RecordContext) -> RecordTab:
+def _monitoring(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.monitoring import MonitoringTab  # QtCharts loads only when this tab is first shown
 
-    return MonitoringTab(ctx)
+    return MonitoringTab(ctx, parent)
 
 
-def _contacts(ctx: RecordContext) -> RecordTab:
+def _contacts(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.contacts import ContactsTab
 
-    return ContactsTab(ctx)
+    return ContactsTab(ctx, parent)
 
 
-def _notes(ctx: RecordContext) -> RecordTab:
+def _notes(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.notes import NotesTab
 
-    return NotesTab(ctx)
+    return NotesTab(ctx, parent)
 
 
-def _referrals(ctx: RecordContext) -> RecordTab:
+def _referrals(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.referrals import ReferralsTab
 
-    return ReferralsTab(ctx)
+    return ReferralsTab(ctx, parent)
 
 
-def _plan(ctx: RecordContext) -> RecordTab:
+def _plan(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.plan import PlanTab
 
-    return PlanTab(ctx)
+    return PlanTab(ctx, parent)
 
 
-def _attachments(ctx: RecordContext) -> RecordTab:
+def _attachments(ctx: RecordContext, parent: QWidget) -> RecordTab:
     from ui.record.attachments import AttachmentsTab
 
-    return AttachmentsTab(ctx)
+    return AttachmentsTab(ctx, parent)
 
 
 @dataclass
@@ -114,11 +114,12 @@ class ClientRecordWidget(QWidget):
             self._pages.append(_Page(key, title, page))
             self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._ensure(0)
 
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_current)
+        # The read starts first; the visible tab is built while the worker reads (when the record is
+        # first shown, or when the data arrives): built in its final place, its widgets are styled once.
         self.reload()
 
     def _specs(self) -> list[tuple[str, str, Factory]]:
@@ -133,9 +134,9 @@ class ClientRecordWidget(QWidget):
             ("attachments", self.tr("Attachments"), _attachments),
         ]
 
-    def _builder(self, factory: Factory) -> Callable[[], RecordTab]:
-        def build() -> RecordTab:
-            tab = factory(self.ctx)
+    def _builder(self, factory: Factory) -> Callable[[QWidget], RecordTab]:
+        def build(page: QWidget) -> RecordTab:
+            tab = factory(self.ctx, page)
             tab.dirty_changed.connect(self._update_titles)
             return tab
 
@@ -254,6 +255,11 @@ class ClientRecordWidget(QWidget):
             if entry.page.tab is not None:
                 entry.page.tab.show_loaded(data)
         self.loaded.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.tabs.currentIndex() >= 0:
+            self._ensure(self.tabs.currentIndex())
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.status.setText(self.tr("The record could not be opened: {reason}").format(

@@ -48,7 +48,7 @@ class RecordTab(QWidget):
 class LazyPage(QWidget):
     """Holds a tab's place in the QTabWidget; creates the tab the first time it is needed."""
 
-    def __init__(self, factory: Callable[[], RecordTab], parent: QWidget | None = None) -> None:
+    def __init__(self, factory: Callable[[QWidget], RecordTab], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
         self.tab: RecordTab | None = None
@@ -57,7 +57,8 @@ class LazyPage(QWidget):
 
     def ensure(self) -> RecordTab:
         if self.tab is None:
-            self.tab = self._factory()
+            # Born in this page: moving a built (and styled) tab into place would style it all again.
+            self.tab = self._factory(self)
             self.layout().addWidget(self.tab)
         return self.tab
 
