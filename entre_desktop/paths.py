@@ -46,3 +46,13 @@ def default_db_path() -> Path:
 def log_dir() -> Path:
     override = os.environ.get("ENTRE_LOG_DIR")
     return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def slot_file_path(db_path: Path) -> Path:
+    """The key-slot file beside a database (security/keyslots.py reads and writes it)."""
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def database_exists(db_path: Path) -> bool:
+    """A database or its key-slot file is there (cheap: the client asks before loading the core)."""
+    return db_path.exists() or slot_file_path(db_path).exists()

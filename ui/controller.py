@@ -59,7 +59,7 @@ class AppController(QObject):
     # -- start
     def start(self) -> None:
         """The first window: the wizard when there is no database yet, else the unlock dialog."""
-        from entre_desktop.services.database import database_exists
+        from entre_desktop.paths import database_exists  # not the core's database code: loaded later
 
         if database_exists(self.db_path):
             self.show_unlock()

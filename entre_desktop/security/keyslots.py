@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from entre_desktop.errors import KeySlotFileError
 from entre_desktop.i18n import _
+from entre_desktop.paths import slot_file_path as slot_file_path  # defined there: the client needs it before the core
 from entre_desktop.security.kdf import FLOOR, KdfParams, derive_key
 from entre_desktop.storage.atomic import atomic_write_bytes
 
@@ -52,8 +53,6 @@ _TAG_BYTES = 16
 _CHECKSUM_PREFIX = "sha256:"
 
 
-def slot_file_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".keys")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from entre_desktop.errors import (
     StorageWriteError,
 )
 from entre_desktop.i18n import _
+from entre_desktop.paths import database_exists as database_exists
 from entre_desktop.security import kdf as kdf_module
 from entre_desktop.security.audit import AuditAction
 from entre_desktop.security.keyslots import (
@@ -47,10 +48,6 @@ from entre_desktop.storage.records import RecordWriter
 from entre_desktop.sync.hlc import HybridLogicalClock, Stamp
 
 WRONG_CREDENTIALS = "Wrong user name or passphrase. Check both and try again."
-
-
-def database_exists(db_path: Path) -> bool:
-    return db_path.exists() or slot_file_path(db_path).exists()
 
 
 def create_database(
