@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import IO, Any
 
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate  # type: ignore[import-untyped]
 
 from entre_desktop.reports.fonts import BOLD, REGULAR
 from entre_desktop.reports.plan_styles import (
     ACCENT,
     ALERT,
     BAND,
+    BODY_SIZE,
     CONTENT_WIDTH,
+    FRAME_BOTTOM,
+    FRAME_TOP,
     INK,
     MARGIN_X,
     MUTED,
@@ -147,3 +151,31 @@ class PlanCanvas(Canvas):  # type: ignore[misc]
             _draw_footer(self, self._furniture, page, pages)
             super().showPage()
         super().save()
+
+
+PDF_LANGUAGE = {"en": "en-GB", "sv": "sv-SE"}
+
+
+def document_template(buffer: IO[bytes], furniture: PageFurniture, *, template_id: str, title: str, subject: str,
+                      author: str, creator: str, language: str) -> BaseDocTemplate:
+    """An A4 document with one body frame, the page furniture's watermarks on every page, the
+    embedded font from the first glyph, and no clock or random id (the same input gives the same
+    bytes). Build it with ``canvasmaker=functools.partial(PlanCanvas, furniture=furniture)``."""
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        pageCompression=1,
+        title=title,  # never a client's name: file browsers and indexers show the metadata
+        subject=subject,
+        author=author,
+        creator=creator,
+        lang=PDF_LANGUAGE.get(language, "en-GB"),
+        initialFontName=REGULAR,  # reportlab falls back to Helvetica, which is not embedded
+        initialFontSize=BODY_SIZE,
+    )
+    frame = Frame(MARGIN_X, FRAME_BOTTOM, CONTENT_WIDTH, FRAME_TOP - FRAME_BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    page = PageTemplate(id=template_id, frames=[frame], onPage=lambda canvas, _doc: draw_watermarks(canvas, furniture))
+    template.addPageTemplates([page])
+    return template

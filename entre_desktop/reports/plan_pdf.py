@@ -17,21 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reportlab import rl_config  # type: ignore[import-untyped]
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate  # type: ignore[import-untyped]
+from reportlab.platypus import BaseDocTemplate, Flowable  # type: ignore[import-untyped]
 
 from entre_desktop.reports import plan_monitoring, plan_sections
-from entre_desktop.reports.fonts import REGULAR, register_fonts
+from entre_desktop.reports.fonts import register_fonts
 from entre_desktop.reports.plan_document import PlanDocument, content_hash
-from entre_desktop.reports.plan_page import PageFurniture, PlanCanvas, draw_watermarks
-from entre_desktop.reports.plan_styles import (
-    BODY_SIZE,
-    CONTENT_WIDTH,
-    FRAME_BOTTOM,
-    FRAME_TOP,
-    MARGIN_X,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-)
+from entre_desktop.reports.plan_page import PageFurniture, PlanCanvas, document_template
 from entre_desktop.reports.plan_view import PlanView, plan_view
 from entre_desktop.reports.text import PLAN_STATUS_LABELS, VARIANT_LABELS, Tr, iso_minutes_with_offset
 from entre_desktop.storage.atomic import atomic_write_bytes
@@ -58,7 +49,6 @@ SECTIONS: tuple[plan_sections.Section, ...] = (
     plan_sections.distribution,
 )
 
-_PDF_LANGUAGE = {"en": "en-GB", "sv": "sv-SE"}
 
 
 def short_hash(doc: PlanDocument) -> str:
@@ -127,33 +117,10 @@ def _binary_streams() -> Iterator[None]:
 
 
 def _doc_template(buffer: io.BytesIO, doc: PlanDocument, furniture: PageFurniture, tr: Tr) -> BaseDocTemplate:
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        invariant=1,  # no random document id, no clock: the same plan gives the same bytes
-        pageCompression=1,
-        title=tr(doc.title),  # no client name in the metadata: file browsers and indexers show it
-        subject=furniture.variant_label,
-        author=doc.printing.printed_by,
-        creator=program_label(doc.printing.program_version, doc.printing.build_id),
-        lang=_PDF_LANGUAGE[doc.printing.language],
-        initialFontName=REGULAR,  # reportlab falls back to Helvetica, which is not embedded
-        initialFontSize=BODY_SIZE,
-    )
-    frame = Frame(
-        MARGIN_X,
-        FRAME_BOTTOM,
-        CONTENT_WIDTH,
-        FRAME_TOP - FRAME_BOTTOM,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    page = PageTemplate(id="plan", frames=[frame], onPage=lambda canvas, _doc: draw_watermarks(canvas, furniture))
-    template.addPageTemplates([page])
-    return template
+    return document_template(buffer, furniture, template_id="plan", title=tr(doc.title),
+                             subject=furniture.variant_label, author=doc.printing.printed_by,
+                             creator=program_label(doc.printing.program_version, doc.printing.build_id),
+                             language=doc.printing.language)
 
 
 def render_plan_pdf(doc: PlanDocument) -> bytes:

@@ -17,26 +17,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.platypus import (  # type: ignore[import-untyped]
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Spacer,
 )
 
-from entre_desktop.reports.fonts import REGULAR, register_fonts
+from entre_desktop.reports.fonts import register_fonts
 from entre_desktop.reports.plan_blocks import grid_table, key_value_table, text
-from entre_desktop.reports.plan_page import PageFurniture, PlanCanvas, draw_watermarks
-from entre_desktop.reports.plan_styles import (
-    BODY_SIZE,
-    CONTENT_WIDTH,
-    FRAME_BOTTOM,
-    FRAME_TOP,
-    MARGIN_X,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-)
+from entre_desktop.reports.plan_page import PageFurniture, PlanCanvas, document_template
 from entre_desktop.reports.text import (
     ACTION_STATUS_LABELS,
     AGREEMENT_LABELS,
@@ -52,7 +40,6 @@ from entre_desktop.version import program_label
 
 TITLE = "Register extract"
 CLASSIFICATION = "Confidential — Prison and Probation Service"
-_PDF_LANGUAGE = {"en": "en-GB", "sv": "sv-SE"}
 # A longer free-text value is cut in the PDF (the JSON file has it whole).
 MAX_VALUE_CHARS = 4_000
 
@@ -399,32 +386,12 @@ def render_subject_pdf(
         printed_at=generated_at,
     )
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        invariant=1,
-        pageCompression=1,
-        title=tr(TITLE),
-        subject=tr("REGISTER EXTRACT"),
+    template = document_template(
+        buffer, furniture, template_id="extract", title=tr(TITLE), subject=tr("REGISTER EXTRACT"),
         author=str(document.get("generated_by", "")),
         creator=program_label(str(document.get("program_version", "")), str(document.get("build_id", ""))),
-        lang=_PDF_LANGUAGE.get(language, "en-GB"),
-        initialFontName=REGULAR,
-        initialFontSize=BODY_SIZE,
+        language=language,
     )
-    frame = Frame(
-        MARGIN_X,
-        FRAME_BOTTOM,
-        CONTENT_WIDTH,
-        FRAME_TOP - FRAME_BOTTOM,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    page = PageTemplate(id="extract", frames=[frame], onPage=lambda canvas, _doc: draw_watermarks(canvas, furniture))
-    template.addPageTemplates([page])
     template.build(flowables, canvasmaker=functools.partial(PlanCanvas, furniture=furniture))
     return buffer.getvalue()
 
