@@ -47,51 +47,14 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Literal
 
-AreaCode = Literal[
-    "accommodation",
-    "work_education",
-    "finances_id_benefits",
-    "health",
-    "substance_use",
-    "family_network_leisure",
-    "attitudes_disengagement",
-    "safety",
-]
-AREAS: tuple[AreaCode, ...] = (
-    "accommodation",
-    "work_education",
-    "finances_id_benefits",
-    "health",
-    "substance_use",
-    "family_network_leisure",
-    "attitudes_disengagement",
-    "safety",
-)
+from entre_desktop.domain.areas import AREAS as DOMAIN_AREAS
+from entre_desktop.domain.assessment_domains import DOMAINS as ASSESSMENT_DOMAINS
 
-DomainCode = Literal[
-    "motivation",
-    "attitudes",
-    "network",
-    "education_work",
-    "housing",
-    "finances",
-    "family",
-    "health",
-    "substance_use",
-    "staff_relation",
-]
-DOMAINS: tuple[DomainCode, ...] = (
-    "motivation",
-    "attitudes",
-    "network",
-    "education_work",
-    "housing",
-    "finances",
-    "family",
-    "health",
-    "substance_use",
-    "staff_relation",
-)
+AreaCode = str  # one of AREAS
+AREAS: tuple[AreaCode, ...] = DOMAIN_AREAS  # the domain model's list, in its order
+
+DomainCode = str  # one of DOMAINS
+DOMAINS: tuple[DomainCode, ...] = ASSESSMENT_DOMAINS  # the domain model's list, in its order
 
 PlanStatus = Literal["draft", "approved", "issued"]
 PLAN_STATUSES: tuple[PlanStatus, ...] = ("draft", "approved", "issued")

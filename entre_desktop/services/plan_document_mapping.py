@@ -54,7 +54,7 @@ def _contacts(version: PlanVersion, phones: dict[tuple[str, str], tuple[str, str
         role, phone = phones.get((action.agency_id, action.contact_name), ("", ""))
         key = (action.contact_name, action.agency_name, action.area)
         seen.setdefault(key, pd.Contact(name=action.contact_name, agency=action.agency_name, role=role, phone=phone,
-                                        area=cast(pd.AreaCode, action.area)))
+                                        area=action.area))
     return tuple(seen.values())
 
 
