@@ -7,15 +7,12 @@ and must not block. Trust functions (identity files, trusting and revoking sites
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
@@ -37,7 +34,7 @@ from entre_desktop.services.sync_sites import (
     trusted_identities,
 )
 from entre_desktop.storage import sync_repo
-from entre_desktop.storage.atomic import describe_os_error, fsync_directory
+from entre_desktop.storage.atomic import atomic_write
 from entre_desktop.sync.envelope import BundleError
 from entre_desktop.sync.hlc import HybridLogicalClock, Stamp
 from entre_desktop.sync.importer import AlreadyImported, BundleImport, ImportResult
@@ -180,7 +177,7 @@ def export_bundle(session: Session, *, to: Sequence[str], all_changes: bool = Fa
     identities = [trusted[t] for t in targets]
     data: bytes | None = None
     if output is not None:
-        size = _write_atomically(Path(output), lambda f: write_bundle(f, payload(), sender=keys, recipients=identities))
+        size = atomic_write(Path(output), lambda f: write_bundle(f, payload(), sender=keys, recipients=identities))
     else:
         buffer = io.BytesIO()
         size = write_bundle(buffer, payload(), sender=keys, recipients=identities)
@@ -192,27 +189,6 @@ def export_bundle(session: Session, *, to: Sequence[str], all_changes: bool = Fa
     return ExportSummary(bundle_id=manifest.bundle_id, recipients=tuple(names.get(t, t) for t in targets),
                          recipient_ids=tuple(targets), changesets=len(infos), changes=manifest.changes, size=size,
                          path=Path(output) if output is not None else None, data=data)
-
-
-def _write_atomically(path: Path, write: Callable[[IO[bytes]], int]) -> int:
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w+b") as handle:
-            size = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as error:
-        raise StorageWriteError(describe_os_error(error, path)) from error
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    with contextlib.suppress(OSError):
-        fsync_directory(path.parent)
-    return size
 
 
 # ---------------------------------------------------------------- import

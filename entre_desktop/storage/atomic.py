@@ -8,11 +8,14 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, TypeVar
 
 from entre_desktop.errors import StorageWriteError
 from entre_desktop.i18n import _
 
 # Tests replace this to inject failures (a full disk, a failing fsync) at the write step.
+T = TypeVar("T")
+
 _write_hook: Callable[[int, bytes], None] | None = None
 
 
@@ -41,22 +44,17 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+def atomic_write(path: Path, write: Callable[[IO[bytes]], T]) -> T:
+    """Call ``write`` with a temporary file beside ``path`` (opened for reading and writing), then
+    put it in place: a crash leaves either the old or the new file. Returns what ``write`` returned."""
     path = Path(path)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            if _write_hook is not None:
-                _write_hook(fd, data)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with os.fdopen(fd, "w+b") as handle:
+            result = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as error:
@@ -71,3 +69,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     # no longer does.
     with contextlib.suppress(OSError):
         fsync_directory(path.parent)
+    return result
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+
+    def write(handle: IO[bytes]) -> None:
+        if _write_hook is not None:
+            _write_hook(handle.fileno(), data)
+        handle.write(data)
+
+    atomic_write(path, write)
