@@ -58,7 +58,7 @@ from entre_desktop.security.keyslots import (
 from entre_desktop.security.roles import Action, Role
 from entre_desktop.services.session import Session
 from entre_desktop.storage import operations_repo
-from entre_desktop.storage.atomic import atomic_write_bytes, describe_os_error, fsync_directory
+from entre_desktop.storage.atomic import atomic_write_bytes, describe_os_error, durable_copy, fsync_directory
 from entre_desktop.storage.connection import Connection, open_encrypted, transaction
 from entre_desktop.storage.lock import DatabaseLock
 from entre_desktop.storage.migrations import check_not_newer, schema_version
@@ -512,15 +512,7 @@ def _keep_copy(source: Path, target: Path) -> None:
         return
     except OSError:
         pass
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        shutil.copy2(source, partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    durable_copy(source, target)
 
 
 def _swap_in(db_path: Path, staged: Path, staged_keys: Path, now: dt.datetime) -> Path | None:

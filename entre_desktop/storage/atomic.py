@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -81,3 +82,17 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         handle.write(data)
 
     atomic_write(path, write)
+
+
+def durable_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a flushed file beside it, then rename: a crash never
+    leaves a half-copied file that looks complete. Raises OSError (nothing left behind)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copy2(source, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +11,7 @@ from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 from entre_desktop.errors import DatabaseNewerError, StorageWriteError
 from entre_desktop.i18n import _
 from entre_desktop.paths import migrations_dir
-from entre_desktop.storage.atomic import describe_os_error
+from entre_desktop.storage.atomic import describe_os_error, durable_copy
 from entre_desktop.storage.connection import Connection
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -101,15 +98,9 @@ def migrate(conn: Connection, *, db_path: Path | None, folder: Path | None = Non
 def _backup_file(source: Path, target: Path) -> None:
     """Copy beside the target, flush, then rename: a crash never leaves a half-copied backup
     that looks complete."""
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        shutil.copy2(source, partial)
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
+        durable_copy(source, target)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         raise StorageWriteError(
             _("Could not back up the database before upgrading it. {reason}", reason=describe_os_error(error, target))
         ) from error
