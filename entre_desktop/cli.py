@@ -277,27 +277,31 @@ def _stage_set(session: Session, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from entre_desktop.services.database import create_database
     from entre_desktop.services.demo import generate_demo
+    from entre_desktop.services.demo_database import create_demo_database
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     path = db_path(args)
-    if path.exists():
+    existed = path.exists()
+    if existed:
         session = open_session(args)
+        try:
+            summary = generate_demo(session, clients=args.clients, seed=args.seed, progress=progress)
+        finally:
+            session.close()
     else:
-        session = create_database(path, site_name=args.site, admin_name=user_name(args),
-                                  passphrase=passphrase(args, confirm=True), is_demo=True)
-        print(_("Created the demo database {path}.", path=path))
-    try:
-        def progress(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
-
-        summary = generate_demo(session, clients=args.clients, seed=args.seed, progress=progress)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        print(_("Added {clients} fictional clients ({rows} rows).", clients=summary.clients, rows=summary.rows))
-    finally:
+        session, summary = create_demo_database(path, site_name=args.site, admin_name=user_name(args),
+                                                passphrase=passphrase(args, confirm=True), clients=args.clients,
+                                                seed=args.seed, progress=progress)
         session.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if not existed:
+        print(_("Created the demo database {path}.", path=path))
+    print(_("Added {clients} fictional clients ({rows} rows).", clients=summary.clients, rows=summary.rows))
     return EXIT_OK
 
 

@@ -219,14 +219,17 @@ def _new_site(path: Path, name: str, *, is_demo: bool = False) -> Session:
 
 def check_plan_pdf(folder: Path) -> str:
     from entre_desktop.errors import ValidationError
+    from entre_desktop.security.kdf import FLOOR
     from entre_desktop.services.clients import caseload
-    from entre_desktop.services.demo import generate_demo
+    from entre_desktop.services.demo_database import create_demo_database
     from entre_desktop.services.printing import preview
 
-    session = _new_site(folder / "demo" / "entre.db", "Demo", is_demo=True)
+    # Made the way `entre demo` makes it: filled in a worker process (which a frozen program
+    # starts by running itself), then rekeyed here.
+    session, _summary = create_demo_database(folder / "demo" / "entre.db", site_name="Demo", admin_name="admin",
+                                             passphrase=_PASSPHRASE, clients=_DEMO_CLIENTS, seed=1, kdf=FLOOR)
     pdf = b""
     try:
-        generate_demo(session, clients=_DEMO_CLIENTS, seed=1)
         for row in caseload(session):
             try:
                 pdf = preview(session, row.id, variant="internal", language="sv")

@@ -68,7 +68,7 @@ def create_database(
         raise EntreError(_("A site name is required, for example the prison or probation office."))
     admin_name = validate_user_name(admin_name)
     validate_new_passphrase(passphrase)
-    _refuse_existing(db_path)
+    refuse_existing(db_path)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -80,7 +80,7 @@ def create_database(
     wrote_slots = False
     try:
         # Again under the lock: another process may have created it since the first check.
-        _refuse_existing(db_path)
+        refuse_existing(db_path)
         key = new_raw_key()
         db_id, site_id, admin_id = (str(uuid.uuid4()) for _ in range(3))
         params = kdf or kdf_module.calibrate()
@@ -117,7 +117,7 @@ def create_database(
     return unlock_database(db_path, user_name=admin_name, passphrase=passphrase, clock=clock, audit_login=False)
 
 
-def _refuse_existing(db_path: Path) -> None:
+def refuse_existing(db_path: Path) -> None:
     if database_exists(db_path):
         raise ConflictError(
             _("A database already exists at {path}; it was not touched. Choose another path.", path=db_path)

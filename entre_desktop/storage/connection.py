@@ -32,6 +32,18 @@ KEY_BYTES = 32
 # none kept, and queries are no slower (benchmarks/RESULTS.md).
 STATEMENT_CACHE = 0
 
+# The one exception to cipher_memory_security: the process that fills a NEW demo database with
+# fictional people under a throw-away key (services/demo_database.py), which then dies; the
+# database is rekeyed by the program before any real key touches it. Set once, at the start of
+# that process only, and then it opens no file but the one it is filling (and new ones).
+_FICTIONAL_ONLY: set[Path] = set()
+
+
+def run_without_memory_security(fictional_database: Path) -> None:
+    """Turn memory security off for this whole process, which may then open ``fictional_database``."""
+    _FICTIONAL_ONLY.add(Path(fictional_database).resolve())
+
+
 # Each pragma, the value to set, and the value that reading it back must give.
 REQUIRED_SETTINGS: tuple[tuple[str, str, int], ...] = (
     ("foreign_keys", "ON", 1),
@@ -65,8 +77,10 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
                                   cached_statements=STATEMENT_CACHE)
     except dbapi2.OperationalError as error:
         raise StorageWriteError(_("Cannot open {path}: {reason}.", path=path, reason=error)) from error
+    if _FICTIONAL_ONLY and not create and path.resolve() not in _FICTIONAL_ONLY:
+        raise SecuritySettingError(_("This process fills a demo database and opens no other file."))
     try:
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute(f"PRAGMA cipher_memory_security = {'OFF' if _FICTIONAL_ONLY else 'ON'}")
         conn.execute(_key_pragma("key", key))
         try:
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -109,7 +123,7 @@ def check_security_settings(conn: Connection) -> None:
         if conn.execute(f"PRAGMA {name}").fetchone()[0] != expected
     ]
     memory_security = conn.execute("PRAGMA cipher_memory_security").fetchone()
-    if memory_security is None or str(memory_security[0]) not in ("1", "ON", "on"):
+    if not _FICTIONAL_ONLY and (memory_security is None or str(memory_security[0]) not in ("1", "ON", "on")):
         failing.append("cipher_memory_security")
     if failing:
         raise SecuritySettingError(
@@ -143,6 +157,12 @@ def transaction(conn: Connection, *, path: Path | None = None) -> Iterator[Conne
         raise
     try:
         conn.execute("COMMIT")
+    except dbapi2.IntegrityError:
+        # A deferred foreign key (storage/bulk.py) that does not hold: SQLite leaves the
+        # transaction open, and nothing of it may stay.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     except dbapi2.OperationalError as error:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

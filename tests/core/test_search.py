@@ -72,3 +72,22 @@ def test_search_ids_finds_what_search_finds_and_is_audited(registered: tuple[Ses
     audited = session.db.execute("SELECT count(*) FROM audit_event WHERE action = 'search'").fetchone()[0]
     assert clients.search_ids(session, text) == found(session, text)
     assert session.db.execute("SELECT count(*) FROM audit_event WHERE action = 'search'").fetchone()[0] == audited + 2
+
+
+@pytest.mark.parametrize("ranked_hits", [0, 1000], ids=["many hits: name first, then latest", "few hits: bm25"])
+def test_many_hits_put_name_matches_first_and_any_order_is_stable_under_a_limit(officer_session: Session, monkeypatch: pytest.MonkeyPatch,
+                                               ranked_hits: int) -> None:
+    from entre_desktop.storage import client_repo
+
+    monkeypatch.setattr(client_repo, "RANKED_HITS", ranked_hits)
+    session = officer_session
+    older, _ = clients.add_client(session, NewClient(name="Ali Ek", personal_number="19900101-0017"))
+    named, _ = clients.add_client(session, NewClient(name="Stina Bostadsson", personal_number="19900102-0016"))
+    newer, _ = clients.add_client(session, NewClient(name="Eva Al", personal_number="19900103-0015"))
+    add_note(session, older, "Söker bostad")
+    add_note(session, newer, "Bostad ordnad hos kommunen")
+    order = [row.id for row in clients.search(session, "bostad")]
+    assert set(order) == {older, named, newer}
+    if ranked_hits == 0:
+        assert order == [named, newer, older]  # the name first, then the latest written note first
+    assert clients.search(session, "bostad", limit=2) == clients.search(session, "bostad")[:2]
