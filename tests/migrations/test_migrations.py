@@ -90,6 +90,14 @@ def test_the_current_program_opens_and_upgrades_v1(tmp_path: Path) -> None:
             [("Fixture Fixtursson", "19811218-9876")], [(NOTE,)], [("admin", "admin"), ("olle", "officer")],
         )
         assert audit.verify_chain(session.db).ok
+        # The search index rebuilt by migration 6 still finds the client by name, number and note.
+        from entre_desktop.storage.client_repo import matching_client_ids, search_client_ids
+
+        client_id = session.db.execute("SELECT id FROM client").fetchone()[0]
+        for text in ("Fixtur", "811218-9876", "frigivningen", "Umeå"):
+            assert search_client_ids(session.db, text) == [client_id]
+            assert matching_client_ids(session.db, text) == {client_id}
+        assert search_client_ids(session.db, "Umeå fixtur") == []  # words of a note and a name
     finally:
         session.close()
     backup = backup_path_for(path, 1)
