@@ -99,8 +99,9 @@ class AppController(QObject):
         dialog.rejected.connect(self._unlock_refused)
         self.unlock_dialog = dialog
         dialog.show()
-        # While the passphrase is typed: load the main window's code, so unlocking does not wait.
-        QTimer.singleShot(250, _load_main_window)
+        # While the passphrase is typed: load the main window's code and build the (empty, hidden)
+        # window, so that after unlocking only the data is left to show.
+        QTimer.singleShot(250, self._prepare_window)
         return dialog
 
     def _unlock_refused(self) -> None:
@@ -119,6 +120,20 @@ class AppController(QObject):
             self.settings.last_user = info.user_name
             self.settings.database_path = info.db_path
             self.settings.sync()
+        window = self._prepare_window()
+        window.set_unlocked(info)
+        if not window.isVisible():
+            window.show()
+        window.activateWindow()
+        self.idle.limit_seconds = self.settings.idle_minutes * 60
+        self.idle.start()
+        from ui.sync.menu import synchronise_on_unlock
+
+        synchronise_on_unlock(window)
+        self.unlocked.emit(info)
+
+    def _prepare_window(self) -> MainWindow:
+        """The main window, built once; it holds no data until a session is unlocked."""
         if self.window is None:
             from ui.main_window import MainWindow
 
@@ -128,16 +143,7 @@ class AppController(QObject):
             self.window.users_requested.connect(self.show_users)
             self.window.audit_requested.connect(self.show_audit)
             self.window.restore_requested.connect(self.restore_from_backup)
-        self.window.set_unlocked(info)
-        if not self.window.isVisible():
-            self.window.show()
-        self.window.activateWindow()
-        self.idle.limit_seconds = self.settings.idle_minutes * 60
-        self.idle.start()
-        from ui.sync.menu import synchronise_on_unlock
-
-        synchronise_on_unlock(self.window)
-        self.unlocked.emit(info)
+        return self.window
 
     # -- locking
     def lock_by_user(self) -> None:
@@ -226,6 +232,3 @@ class AppController(QObject):
             app.removeEventFilter(self.idle)
         self.runner.shutdown()
 
-
-def _load_main_window() -> None:
-    import ui.main_window  # noqa: F401  (importing it is the point)
