@@ -91,14 +91,16 @@ def measure(db: Path, *, starts: int = 5) -> dict[str, Any]:
         floor_peak = max(floor_peak, bare["peak_mib"])
         start.append(run_probe("start", db=db)["shown"])
     session = run_probe("session", db=db)
-    return {"floor": floor, "start": start, "floor_peak_mib": floor_peak, **session}
+    # Unlock to caseload again in fresh processes: one sample per process is too few to judge.
+    unlocks = [session["caseload"]] + [run_probe("unlock", db=db)["caseload"] for _ in range(starts - 1)]
+    return {"floor": floor, "start": start, "floor_peak_mib": floor_peak, **session, "caseload": unlocks}
 
 
 def measurements(results: dict[str, Any]) -> list[Any]:
     from common import Measurement, median, p95
 
     start, floor = median(results["start"]), median(results["floor"])
-    caseload = results["caseload"]
+    caseload = median(results["caseload"])
     filters = results["filter"]
     records = results["record"]
     peak = results["peak_mib"]
@@ -110,9 +112,10 @@ def measurements(results: dict[str, Any]) -> list[Any]:
                     note=f"new process each time ({len(results['start'])} runs): launch to first paint"),
         Measurement("(h) Unlock: Argon2id KDF (in the client)", results["kdf"], target="≈ 0.5 s by design",
                     note="reported apart: not part of the figure below"),
-        Measurement(f"(h) Unlock to caseload of {clients:,} shown, beyond the KDF", caseload, target="≤ 300 ms",
-                    passed=caseload <= 0.300,
-                    note="unlock button → table filled and painted, minus the KDF"),
+        Measurement(f"(h) Unlock to caseload of {clients:,} shown, beyond the KDF", caseload,
+                    p95=p95(results["caseload"]), target="≤ 300 ms", passed=caseload <= 0.300,
+                    note=f"unlock button → table filled and painted, minus the KDF; {len(results['caseload'])} "
+                         "processes"),
         Measurement("(h) Filter-as-you-type, per keystroke", median(filters), p95=p95(filters), target="≤ 50 ms",
                     passed=median(filters) <= 0.050,
                     note=f"{len(filters)} keystrokes typing {TYPED_NAMES} names; key → filtered table painted, "
@@ -271,7 +274,7 @@ def _typed_names(rows: list[Any], seed: int) -> list[str]:
     return names
 
 
-def probe_session(db: Path) -> dict[str, Any]:
+def probe_session(db: Path, *, unlock_only: bool = False) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -301,6 +304,9 @@ def probe_session(db: Path) -> dict[str, Any]:
             result["kdf"] = sum(kdf_spent)
             rows = list(window.caseload.model.rows)
             result["clients"] = len(rows)
+            if unlock_only:
+                QTimer.singleShot(0, app.quit)
+                return
             result.update(_type_names(window, rows))
             result["record"] = _open_records(window, rows)
             result["peak_mib"] = _peak_mib()
@@ -351,7 +357,7 @@ def probe(kind: str, db: Path | None) -> dict[str, Any]:
     assert db is not None, "--db is required"
     if kind == "start":
         return probe_start(db)
-    return probe_session(db)
+    return probe_session(db, unlock_only=kind == "unlock")
 
 
 # ---------------------------------------------------------------------------- standalone
@@ -359,7 +365,7 @@ def probe(kind: str, db: Path | None) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--probe", choices=("floor", "start", "session"), help=argparse.SUPPRESS)
+    parser.add_argument("--probe", choices=("floor", "start", "session", "unlock"), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help="the demo database (default: run.py's for --clients)")
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
