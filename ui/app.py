@@ -50,14 +50,6 @@ def style_sheet() -> str:
     return text.replace("@ICONS@", (resources_dir() / "icons").as_posix())
 
 
-def _prepare_qt() -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
-    # Fractional scaling (125 %, 150 %) exactly, rather than rounded to whole multiples.
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-
-
 def create_application(argv: Sequence[str]) -> object:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -66,7 +58,9 @@ def create_application(argv: Sequence[str]) -> object:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        _prepare_qt()
+        # Fractional scaling (125 %, 150 %) is applied exactly: Qt 6's default rounding policy is
+        # PassThrough, so there is nothing to set (and no need to load Qt's enums before the
+        # first window).
         app = QApplication([sys.argv[0] if sys.argv else "entre-desktop", *argv])
     app.setOrganizationName(ORGANISATION)
     app.setOrganizationDomain(ORGANISATION_DOMAIN)

@@ -52,9 +52,6 @@ class AppController(QObject):
         self.idle = IdleWatcher(limit_seconds=settings.idle_minutes * 60, check_interval_ms=idle_check_ms,
                                 parent=self, **kwargs)
         self.idle.idle.connect(self.lock)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
 
     # -- start
     def start(self) -> None:
@@ -226,9 +223,6 @@ class AppController(QObject):
 
     # -- quitting
     def shutdown(self) -> None:
-        self.idle.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.idle.stop()  # also removes its event filter
         self.runner.shutdown()
 

@@ -43,7 +43,14 @@ class _Bridge(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.deliver.connect(self._run, type=_queued())
+        self._connected = False
+
+    def connect_once(self) -> None:
+        """Connected at the first job, not at start-up: the first use of ``Qt``'s enums builds all
+        of them (about 15 ms), which the start-up window does not need to wait for."""
+        if not self._connected:
+            self.deliver.connect(self._run, type=_queued())
+            self._connected = True
 
     @Slot(object)
     def _run(self, callback: Callable[[], None]) -> None:
@@ -113,6 +120,7 @@ class TaskRunner(QObject):
         to the worker: so the last reference to anything they capture (often a widget) is always
         dropped on the main thread, never on the worker, where Qt objects must not be destroyed.
         """
+        self._bridge.connect_once()
         self._change_pending(+1)
         self._next_job += 1
         job_id = self._next_job

@@ -97,6 +97,27 @@ def test_idle_watcher_counts_from_the_last_input(qtbot: QtBot) -> None:
     assert fired == [True] and not watcher.active  # once, then disarmed until unlocked again
 
 
+def test_the_idle_watcher_listens_to_input_only_while_armed(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    clock = FakeClock()
+    watcher = IdleWatcher(limit_seconds=60, clock=clock, check_interval_ms=60_000)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    clock.advance(30)
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert watcher.idle_seconds() == 30  # locked: no filter, input not watched
+    watcher.start()
+    clock.advance(30)
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert watcher.idle_seconds() == 0
+    watcher.stop()
+    clock.advance(30)
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert watcher.idle_seconds() == 30
+
+
 def test_command_line_and_style_sheet() -> None:
     args = parse_args(["--db", "x.db", "--lang", "sv", "--smoke"])
     assert (args.db, args.lang, args.smoke) == (Path("x.db"), "sv", True)

