@@ -7,8 +7,6 @@ A test checks that every ``_()`` literal in the core has a Swedish translation.
 
 from __future__ import annotations
 
-import json
-import locale
 import os
 from functools import cache
 from typing import Any
@@ -25,6 +23,8 @@ def system_language() -> str:
         value = os.environ.get(var)
         if value:
             return "sv" if _is_swedish(value) else "en"
+    import locale
+
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
@@ -53,6 +53,8 @@ def current_language() -> str:
 def catalogue(language: str) -> dict[str, str]:
     if language == "en":
         return {}
+    import json
+
     path = resources_dir() / "translations" / f"core_{language}.json"
     with path.open(encoding="utf-8") as handle:
         data: dict[str, str] = json.load(handle)

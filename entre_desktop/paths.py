@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "EntreDesktop"
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +32,8 @@ def resources_dir() -> Path:
 
 
 def data_dir() -> Path:
+    import platformdirs  # only when a default folder is needed: it takes a few ms to load
+
     override = os.environ.get("ENTRE_DATA_DIR")
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
@@ -44,6 +44,8 @@ def default_db_path() -> Path:
 
 
 def log_dir() -> Path:
+    import platformdirs  # only when a default folder is needed: it takes a few ms to load
+
     override = os.environ.get("ENTRE_LOG_DIR")
     return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
