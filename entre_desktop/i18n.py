@@ -7,6 +7,7 @@ A test checks that every ``_()`` literal in the core has a Swedish translation.
 
 from __future__ import annotations
 
+import locale
 import os
 from functools import cache
 from typing import Any
@@ -23,8 +24,6 @@ def system_language() -> str:
         value = os.environ.get(var)
         if value:
             return "sv" if _is_swedish(value) else "en"
-    import locale
-
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
