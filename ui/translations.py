@@ -9,8 +9,6 @@ otherwise the ``.ts`` is compiled with ``lrelease`` into the data folder's cache
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +38,8 @@ def lrelease_command() -> list[str] | None:
             return [str(bundled)]
     except ImportError:  # pragma: no cover - PySide6 is a dependency
         pass
+    import shutil
+
     scripts = Path(sys.executable).parent
     for name in ("pyside6-lrelease", "lrelease", "lrelease-qt6"):
         local = scripts / (f"{name}.exe" if os.name == "nt" else name)
@@ -53,6 +53,8 @@ def lrelease_command() -> list[str] | None:
 
 def compile_ts(ts: Path, qm: Path) -> bool:
     """Run lrelease on one file; False (and nothing half-written) when it cannot."""
+    import subprocess  # only when a catalogue must be compiled, not at every start
+
     command = lrelease_command()
     if command is None:
         return False
