@@ -63,16 +63,9 @@ def create_database(
     """Create an empty database with ``admin_name`` as its first administrator; unlocked."""
     clock = clock or SystemClock()
     db_path = Path(db_path)
-    site_name = site_name.strip()
-    if not site_name:
-        raise EntreError(_("A site name is required, for example the prison or probation office."))
-    admin_name = validate_user_name(admin_name)
-    validate_new_passphrase(passphrase)
-    refuse_existing(db_path)
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageWriteError(describe_os_error(error, db_path.parent)) from error
+    site_name, admin_name = check_new_database(db_path, site_name=site_name, admin_name=admin_name,
+                                               passphrase=passphrase)
+    prepare_folder(db_path)
     lock = DatabaseLock(db_path)
     lock.acquire()
     tmp_path = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.creating")
@@ -115,6 +108,24 @@ def create_database(
         fsync_directory(db_path.parent)
     lock.release()
     return unlock_database(db_path, user_name=admin_name, passphrase=passphrase, clock=clock, audit_login=False)
+
+
+def check_new_database(db_path: Path, *, site_name: str, admin_name: str, passphrase: str) -> tuple[str, str]:
+    """Refuse a taken path or bad names before any work; returns the site and user names cleaned."""
+    site_name = site_name.strip()
+    if not site_name:
+        raise EntreError(_("A site name is required, for example the prison or probation office."))
+    admin_name = validate_user_name(admin_name)
+    validate_new_passphrase(passphrase)
+    refuse_existing(db_path)
+    return site_name, admin_name
+
+
+def prepare_folder(db_path: Path) -> None:
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageWriteError(describe_os_error(error, db_path.parent)) from error
 
 
 def refuse_existing(db_path: Path) -> None:

@@ -32,12 +32,17 @@ from multiprocessing.connection import Connection as Channel
 from pathlib import Path
 
 from entre_desktop.clock import Clock, SystemClock
-from entre_desktop.domain.users import validate_new_passphrase, validate_user_name
 from entre_desktop.errors import EntreError, StorageWriteError, ValidationError
 from entre_desktop.i18n import _, current_language, set_language
 from entre_desktop.security import kdf as kdf_module
 from entre_desktop.security.keyslots import KeySlotFile, new_slot, save_slot_file, slot_file_path
-from entre_desktop.services.database import create_database, refuse_existing, unlock_database
+from entre_desktop.services.database import (
+    check_new_database,
+    create_database,
+    prepare_folder,
+    refuse_existing,
+    unlock_database,
+)
 from entre_desktop.services.demo import MAX_CLIENTS, DemoSummary, generate_demo
 from entre_desktop.services.session import Session
 from entre_desktop.storage.atomic import describe_os_error, fsync_directory
@@ -65,18 +70,11 @@ def create_demo_database(db_path: Path, *, site_name: str, admin_name: str, pass
     """Create ``db_path`` as a demo database with ``clients`` fictional clients; unlocked."""
     clock = clock or SystemClock()
     db_path = Path(db_path)
-    site_name = site_name.strip()
-    if not site_name:
-        raise EntreError(_("A site name is required, for example the prison or probation office."))
-    admin_name = validate_user_name(admin_name)
-    validate_new_passphrase(passphrase)
     if not 1 <= clients <= MAX_CLIENTS:
         raise ValidationError(_("Choose between 1 and {n} demo clients.", n=MAX_CLIENTS), field="clients")
-    refuse_existing(db_path)
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageWriteError(describe_os_error(error, db_path.parent)) from error
+    site_name, admin_name = check_new_database(db_path, site_name=site_name, admin_name=admin_name,
+                                               passphrase=passphrase)
+    prepare_folder(db_path)
     staging = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.demo")
     request = _Request(staging=str(staging), site_name=site_name, admin_name=admin_name, clients=clients,
                        seed=seed, clock=clock, language=current_language())
