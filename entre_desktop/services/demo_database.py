@@ -9,10 +9,10 @@ and a new demo database holds neither while it is filled, so:
 1. A worker process, with memory security off for its whole life, creates the database under a
    throw-away key and passphrase in a staging file beside the target, fills it and exits. It can
    open no other existing database (``connection.run_without_memory_security``).
-2. This process (memory security on) opens the staging file with that throw-away key, replaces
-   the site's sync keys (made in the worker) with new ones, **rekeys** the database with a new
-   random key that never existed in the worker, seals that key to the administrator's passphrase
-   (calibrated KDF) and moves the file into place. Whatever the worker left in swap or a core dump
+2. This process (memory security on) opens the staging file with that throw-away key, **rekeys**
+   it with a new random key that never existed in the worker, then replaces the site's sync keys
+   (made in the worker) with new ones written under the new key only, seals that key to the
+   administrator's passphrase (calibrated KDF) and moves the file into place. Whatever the worker left in swap or a core dump
    is fictional data and a key that opens nothing any more.
 
 Adding clients to an existing demo database stays in this process (``demo.generate_demo``).
@@ -22,14 +22,18 @@ A failure or an interruption at any step leaves no file behind and the target pa
 from __future__ import annotations
 
 import contextlib
+import glob
 import multiprocessing
 import os
 import secrets
+import signal
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection as Channel
 from pathlib import Path
+
+from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
 from entre_desktop.clock import Clock, SystemClock
 from entre_desktop.errors import EntreError, StorageWriteError, ValidationError
@@ -51,6 +55,7 @@ from entre_desktop.storage.lock import DatabaseLock, lock_path_for
 from entre_desktop.sync.keystore import create_site_keys
 
 Progress = Callable[[int, int], None]
+_EXIT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,9 @@ def _fill_in_worker(request: _Request, progress: Progress | None) -> tuple[DemoS
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=False)
     worker = context.Process(target=fill_worker_main, args=(theirs, request), name="entre-demo-worker", daemon=True)
-    worker.start()
-    theirs.close()
     try:
+        worker.start()
+        theirs.close()
         while True:
             try:
                 # The worker's end closes when it exits, so a dead worker reads as EOF here.
@@ -107,18 +112,36 @@ def _fill_in_worker(request: _Request, progress: Progress | None) -> tuple[DemoS
                 if progress:
                     progress(int(message[1]), int(message[2]))
             elif message[0] == "done":
+                worker.join(timeout=_EXIT_SECONDS)  # it exits by itself once it has said so
                 return message[1], bytes(message[2])
             else:
-                raise EntreError(str(message[1]))
+                raise _worker_error(str(message[1]), str(message[2]))
     finally:
+        theirs.close()
         ours.close()
         if worker.is_alive():
             worker.terminate()
-        worker.join()
+        if worker.pid is not None:
+            worker.join()
+
+
+def _worker_error(kind: str, message: str) -> EntreError:
+    """The worker's error as the same kind of error here (a full disk stays a storage error)."""
+    from entre_desktop import errors
+
+    cls = getattr(errors, kind, None)
+    if isinstance(cls, type) and issubclass(cls, EntreError):
+        try:
+            return cls(message)
+        except TypeError:  # a kind that needs more than its message
+            pass
+    return EntreError(message)
 
 
 def fill_worker_main(channel: Channel, request: _Request) -> None:
     """In the worker process: create and fill the staging database, hand back its throw-away key."""
+    # Ctrl+C in the terminal reaches the whole process group: the program ends the worker itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         set_language(request.language)
         staging = Path(request.staging)
@@ -136,10 +159,10 @@ def fill_worker_main(channel: Channel, request: _Request) -> None:
             session.close()
         channel.send(("done", summary, key))
     except EntreError as error:
-        channel.send(("error", str(error)))
+        channel.send(("error", type(error).__name__, str(error)))
     except Exception as error:  # the parent reports it; the worker has no one else to tell
-        channel.send(("error", _("Making the demo database failed: {reason}. Nothing was created.",
-                                 reason=f"{type(error).__name__}: {error}")))
+        channel.send(("error", "EntreError", _("Making the demo database failed: {reason}. Nothing was created.",
+                                               reason=f"{type(error).__name__}: {error}")))
     finally:
         channel.close()
 
@@ -159,19 +182,30 @@ def _adopt(staging: Path, throwaway_key: bytes, db_path: Path, *, admin_name: st
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('db_id', 'site_id')").fetchall())
             admin_id = str(conn.execute("SELECT id FROM app_user WHERE name = ?", (admin_name,)).fetchone()[0])
-            with transaction(conn):
-                conn.execute("DELETE FROM sync_site_keys")
-                create_site_keys(conn, site_id=meta["site_id"], site_name=site_name,
-                                 created_at=clock.now().isoformat(timespec="seconds"))
             # The staging file is not the database yet: an interrupted rekey only leaves a file
             # that is removed, so the rekey needs no rollback journal (half the writing), and
             # one flush at the end instead of one per commit step.
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            rekey(conn, key)
+            try:
+                rekey(conn, key)
+            except dbapi2.Error as error:
+                raise StorageWriteError(_("The demo database could not be saved: {reason}. Nothing was created.",
+                                          reason=error)) from error
         finally:
             conn.close()
         _flush(staging)
+        # The site's sync keys, only now and only under the new key: written before the rekey,
+        # an old copy of their pages (a journal, a copy-on-write file system) would be readable
+        # with the worker's key.
+        conn = open_encrypted(staging, key)
+        try:
+            with transaction(conn):
+                conn.execute("DELETE FROM sync_site_keys")
+                create_site_keys(conn, site_id=meta["site_id"], site_name=site_name,
+                                 created_at=clock.now().isoformat(timespec="seconds"))
+        finally:
+            conn.close()
         slot = new_slot(key, db_id=meta["db_id"], user_id=admin_id, user_name=admin_name, passphrase=passphrase,
                         kdf=params, key_generation=1)
         save_slot_file(slots_path, KeySlotFile(db_id=meta["db_id"], slots=(slot,)))
@@ -199,9 +233,13 @@ def _flush(path: Path) -> None:
 
 
 def _remove_staging(staging: Path) -> None:
-    # Also what a worker stopped half-way left: its own temporary file (services/database.py).
-    creating = list(staging.parent.glob(f".{staging.name}.*.creating"))
-    for leftover in (staging, staging.with_name(staging.name + "-journal"), slot_file_path(staging),
-                     lock_path_for(staging), *creating, *(c.with_name(c.name + "-journal") for c in creating)):
+    # Also what a worker stopped half-way left: its own temporary database (services/database.py)
+    # and a half-written key-slot file (storage/atomic.py).
+    folder = staging.parent
+    creating = list(folder.glob(f".{glob.escape(staging.name)}.*.creating"))
+    slots = slot_file_path(staging)
+    half_written = list(folder.glob(f".{glob.escape(slots.name)}.*.tmp"))
+    for leftover in (staging, staging.with_name(staging.name + "-journal"), slots, lock_path_for(staging),
+                     *creating, *(c.with_name(c.name + "-journal") for c in creating), *half_written):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)

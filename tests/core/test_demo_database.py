@@ -106,3 +106,31 @@ def test_without_memory_security_a_process_opens_only_the_demo_it_fills(tmp_path
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "refused"
+
+
+def test_the_site_keys_are_replaced_under_the_new_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worker_keys: list[str] = []
+    adopt = demo_database._adopt
+
+    def spy(staging: Path, throwaway_key: bytes, *args, **kwargs):  # type: ignore[no-untyped-def]
+        conn = open_encrypted(staging, throwaway_key)
+        worker_keys.extend(str(r[0]) for r in conn.execute("SELECT keys FROM sync_site_keys"))
+        conn.close()
+        return adopt(staging, throwaway_key, *args, **kwargs)
+
+    monkeypatch.setattr(demo_database, "_adopt", spy)
+    session, _summary = _make(tmp_path / "demo.db")
+    try:
+        final = [str(r[0]) for r in session.db.execute("SELECT keys FROM sync_site_keys")]
+    finally:
+        session.close()
+    assert len(worker_keys) == 1 and len(final) == 1
+    assert final != worker_keys
+
+
+def test_a_worker_error_keeps_its_kind() -> None:
+    from entre_desktop.errors import StorageWriteError
+
+    assert type(demo_database._worker_error("StorageWriteError", "disk full")) is StorageWriteError
+    assert type(demo_database._worker_error("NoSuchError", "odd")) is EntreError
+    assert type(demo_database._worker_error("ValueError", "not ours")) is EntreError
