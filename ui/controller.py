@@ -15,7 +15,6 @@ from ui import prompts
 from ui.demo_db import is_demo_path
 from ui.dialogs.unlock import UnlockDialog
 from ui.idle import Clock, IdleWatcher
-from ui.session_info import SessionInfo
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.translations import Translations
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     # of a second), which the unlock window does not need (benchmarks/ui_bench.py, start-up).
     from ui.dialogs.first_run import FirstRunWizard
     from ui.main_window import MainWindow
+    from ui.session_info import SessionInfo
 
 
 class AppController(QObject):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from entre_desktop.errors import (
     AuthenticationError,
@@ -56,6 +56,8 @@ def show_error(parent: QWidget | None, error: BaseException, *, log: bool = True
     """A message box for ``error``; unexpected errors also go to stderr with their traceback."""
     if log and not isinstance(error, EntreError):
         print_traceback(error)
+    from PySide6.QtWidgets import QMessageBox  # its type and enums are built on first use, not at start-up
+
     box = QMessageBox(QMessageBox.Icon.Warning if isinstance(error, EntreError) else QMessageBox.Icon.Critical,
                       title_for(error), describe(error), QMessageBox.StandardButton.Ok, parent)
     if not isinstance(error, EntreError):

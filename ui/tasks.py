@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from entre_desktop.services.session import Session
 
 
@@ -71,7 +72,7 @@ class TaskRunner(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entre-db")
+        self._worker: ThreadPoolExecutor | None = None  # started with the first job
         self._bridge = _Bridge()
         self._session: Session | None = None
         self._pending = 0
@@ -168,11 +169,21 @@ class TaskRunner(QObject):
 
         self.run_plain(close, on_success=on_done)
 
+    @property
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._worker is None:
+            from concurrent.futures import ThreadPoolExecutor  # not before the first window
+
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entre-db")
+        return self._worker
+
     def shutdown(self) -> None:
         """Lock and stop the worker; waits for the running job."""
+        if self._worker is None:
+            return
         if self._session is not None:
-            self._executor.submit(self._close_now)
-        self._executor.shutdown(wait=True)
+            self._worker.submit(self._close_now)
+        self._worker.shutdown(wait=True)
 
     def _close_now(self) -> None:
         if self._session is not None:

@@ -7,6 +7,7 @@ closing and reopening the dialog, or restarting the program, does not reset it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,8 +26,10 @@ from entre_desktop.errors import AuthenticationError, EntreError
 from ui.demo_db import DEMO_PASSPHRASE, DEMO_USER
 from ui.errors import describe, title_for
 from ui.guard import while_alive
-from ui.session_info import SessionInfo
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ui.session_info import SessionInfo
 
 MAX_DELAY_SECONDS = 30
 
@@ -225,6 +228,7 @@ class UnlockDialog(QDialog):
 
         def job() -> SessionInfo:
             from entre_desktop.services.database import unlock_database
+            from ui.session_info import SessionInfo  # on the worker, after the window is up
 
             session = unlock_database(path, user_name=user, passphrase=passphrase)
             runner.set_session(session)
