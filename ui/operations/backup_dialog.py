@@ -10,10 +10,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from entre_desktop.services.backup import BackupResult, create_backup
+from ui.dialogs.work_dialog import WorkDialog
 from ui.errors import describe, show_error
 from ui.guard import while_alive
 from ui.tasks import TaskRunner
@@ -30,7 +30,7 @@ def suggested_backup_name(site_name: str, today: dt.date) -> str:
     return f"{safe}-{today.isoformat()}.entre-backup"
 
 
-class BackupDialog(QDialog):
+class BackupDialog(WorkDialog):
     """Starts at once; emits ``backed_up(BackupResult)`` when the verified file is in place."""
 
     backed_up = Signal(object)
@@ -39,7 +39,6 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.target = target
-        self.running = False
         self.result_value: BackupResult | None = None
         self.error: BaseException | None = None
         self.setObjectName("backupDialog")
@@ -99,13 +98,3 @@ class BackupDialog(QDialog):
         self.status.setText(self.tr("No backup was made.") + " " + describe(error))
         self.buttons.setEnabled(True)
         show_error(self, error)
-
-    def reject(self) -> None:
-        if not self.running:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            event.ignore()
-        else:
-            super().closeEvent(event)

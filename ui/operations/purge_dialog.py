@@ -7,9 +7,7 @@ and busy until it is done, and shows the core's refusal (a legal hold, not yet d
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from entre_desktop.services.purge import PurgeResult, purge_client
+from ui.dialogs.work_dialog import WorkDialog
 from ui.errors import describe
 from ui.guard import while_alive
 from ui.tasks import TaskRunner
 from ui.widgets.field_error import FieldError
 
 
-class PurgeDialog(QDialog):
+class PurgeDialog(WorkDialog):
     """Emits ``purged(PurgeResult)``. ``erasure``: the person's granted request, before the period ends."""
 
     purged = Signal(object)
@@ -38,7 +37,6 @@ class PurgeDialog(QDialog):
         self._runner = runner
         self.client_id = client_id
         self.erasure = erasure
-        self.running = False
         self.setObjectName("purgeDialog")
         self.setWindowTitle(self.tr("Erase this person's data") if erasure else self.tr("Purge client"))
         self.setMinimumWidth(520)
@@ -112,13 +110,3 @@ class PurgeDialog(QDialog):
         self.error.show_message(describe(error))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
         self._update()
-
-    def reject(self) -> None:
-        if not self.running:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.running:
-            event.ignore()
-        else:
-            super().closeEvent(event)
