@@ -69,8 +69,6 @@ def create_database(
     lock = DatabaseLock(db_path)
     lock.acquire()
     tmp_path = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.creating")
-    slots_path = slot_file_path(db_path)
-    wrote_slots = False
     try:
         # Again under the lock: another process may have created it since the first check.
         refuse_existing(db_path)
@@ -88,15 +86,8 @@ def create_database(
                         admin_id=admin_id, admin_name=admin_name, is_demo=is_demo, at=clock.now().isoformat(timespec="seconds"))
         finally:
             conn.close()
-        save_slot_file(slots_path, KeySlotFile(db_id=db_id, slots=(slot,)))
-        wrote_slots = True
-        os.replace(tmp_path, db_path)
+        install_database(tmp_path, db_path, KeySlotFile(db_id=db_id, slots=(slot,)))
     except BaseException as error:
-        # Nothing half-written: a key-slot file without its database would make the path look
-        # taken ("already exists") while nothing there can be opened.
-        if wrote_slots:
-            with contextlib.suppress(OSError):
-                slots_path.unlink()
         lock.release()
         if isinstance(error, OSError):
             raise StorageWriteError(describe_os_error(error, db_path)) from error
@@ -108,6 +99,22 @@ def create_database(
         fsync_directory(db_path.parent)
     lock.release()
     return unlock_database(db_path, user_name=admin_name, passphrase=passphrase, clock=clock, audit_login=False)
+
+
+def install_database(file: Path, db_path: Path, slots: KeySlotFile) -> None:
+    """Move a finished database ``file`` to ``db_path`` with its key-slot file: both or neither.
+
+    The slot file goes first and is removed again if the move fails: a key-slot file without its
+    database would make the path look taken ("already exists") while nothing there can be opened.
+    """
+    slots_path = slot_file_path(db_path)
+    save_slot_file(slots_path, slots)
+    try:
+        os.replace(file, db_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            slots_path.unlink()
+        raise
 
 
 def check_new_database(db_path: Path, *, site_name: str, admin_name: str, passphrase: str) -> tuple[str, str]:

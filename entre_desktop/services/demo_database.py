@@ -39,10 +39,11 @@ from entre_desktop.clock import Clock, SystemClock
 from entre_desktop.errors import EntreError, StorageWriteError, ValidationError
 from entre_desktop.i18n import _, current_language, set_language
 from entre_desktop.security import kdf as kdf_module
-from entre_desktop.security.keyslots import KeySlotFile, new_slot, save_slot_file, slot_file_path
+from entre_desktop.security.keyslots import KeySlotFile, new_slot, slot_file_path
 from entre_desktop.services.database import (
     check_new_database,
     create_database,
+    install_database,
     prepare_folder,
     refuse_existing,
     unlock_database,
@@ -172,8 +173,6 @@ def _adopt(staging: Path, throwaway_key: bytes, db_path: Path, *, admin_name: st
     """New sync keys and a new database key made here, then the file moved into place."""
     lock = DatabaseLock(db_path)
     lock.acquire()
-    slots_path = slot_file_path(db_path)
-    wrote_slots = False
     try:
         refuse_existing(db_path)
         params = kdf or kdf_module.calibrate()
@@ -208,16 +207,9 @@ def _adopt(staging: Path, throwaway_key: bytes, db_path: Path, *, admin_name: st
             conn.close()
         slot = new_slot(key, db_id=meta["db_id"], user_id=admin_id, user_name=admin_name, passphrase=passphrase,
                         kdf=params, key_generation=1)
-        save_slot_file(slots_path, KeySlotFile(db_id=meta["db_id"], slots=(slot,)))
-        wrote_slots = True
-        os.replace(staging, db_path)
-    except BaseException as error:
-        if wrote_slots:
-            with contextlib.suppress(OSError):
-                slots_path.unlink()
-        if isinstance(error, OSError):
-            raise StorageWriteError(describe_os_error(error, db_path)) from error
-        raise
+        install_database(staging, db_path, KeySlotFile(db_id=meta["db_id"], slots=(slot,)))
+    except OSError as error:
+        raise StorageWriteError(describe_os_error(error, db_path)) from error
     finally:
         lock.release()
     with contextlib.suppress(OSError):
