@@ -6,6 +6,7 @@ Threading: all methods run on the main thread. The record is read and changed on
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,52 +26,15 @@ from ui.tasks import TaskRunner
 Factory = Callable[[RecordContext, QWidget], RecordTab]  # (context, the page the tab lives in)
 
 
-def _overview(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.overview import OverviewTab
+def _lazy(module: str, name: str) -> Factory:
+    """A tab's factory that imports its module when the tab is first shown (the monitoring tab's
+    QtCharts, for one, loads only then). The packaged program includes every ``ui`` module."""
 
-    return OverviewTab(ctx, parent)
+    def build(ctx: RecordContext, parent: QWidget) -> RecordTab:
+        tab: RecordTab = getattr(importlib.import_module(f"ui.record.{module}"), name)(ctx, parent)
+        return tab
 
-
-def _programme(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.programme import ProgrammeTab
-
-    return ProgrammeTab(ctx, parent)
-
-
-def _monitoring(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.monitoring import MonitoringTab  # QtCharts loads only when this tab is first shown
-
-    return MonitoringTab(ctx, parent)
-
-
-def _contacts(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.contacts import ContactsTab
-
-    return ContactsTab(ctx, parent)
-
-
-def _notes(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.notes import NotesTab
-
-    return NotesTab(ctx, parent)
-
-
-def _referrals(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.referrals import ReferralsTab
-
-    return ReferralsTab(ctx, parent)
-
-
-def _plan(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.plan import PlanTab
-
-    return PlanTab(ctx, parent)
-
-
-def _attachments(ctx: RecordContext, parent: QWidget) -> RecordTab:
-    from ui.record.attachments import AttachmentsTab
-
-    return AttachmentsTab(ctx, parent)
+    return build
 
 
 @dataclass
@@ -124,14 +88,14 @@ class ClientRecordWidget(QWidget):
 
     def _specs(self) -> list[tuple[str, str, Factory]]:
         return [
-            ("overview", self.tr("Overview"), _overview),
-            ("programme", self.tr("Programme"), _programme),
-            ("monitoring", self.tr("Monitoring"), _monitoring),
-            ("contacts", self.tr("Contacts and meetings"), _contacts),
-            ("notes", self.tr("Notes"), _notes),
-            ("referrals", self.tr("Referrals and consent"), _referrals),
-            ("plan", self.tr("Release plan"), _plan),
-            ("attachments", self.tr("Attachments"), _attachments),
+            ("overview", self.tr("Overview"), _lazy("overview", "OverviewTab")),
+            ("programme", self.tr("Programme"), _lazy("programme", "ProgrammeTab")),
+            ("monitoring", self.tr("Monitoring"), _lazy("monitoring", "MonitoringTab")),
+            ("contacts", self.tr("Contacts and meetings"), _lazy("contacts", "ContactsTab")),
+            ("notes", self.tr("Notes"), _lazy("notes", "NotesTab")),
+            ("referrals", self.tr("Referrals and consent"), _lazy("referrals", "ReferralsTab")),
+            ("plan", self.tr("Release plan"), _lazy("plan", "PlanTab")),
+            ("attachments", self.tr("Attachments"), _lazy("attachments", "AttachmentsTab")),
         ]
 
     def _builder(self, factory: Factory) -> Callable[[QWidget], RecordTab]:
