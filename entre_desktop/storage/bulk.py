@@ -6,26 +6,40 @@ lookaside pool: two system calls per allocation. ``executemany`` runs the statem
 and every run allocates afresh — a copy of each bound text value, its cursors, the ephemeral
 index of each ``CHECK (x IN (...))`` constraint, a statement journal, and a flush of the
 full-text index's pending terms — which made a bulk insert about 40 locked allocations per row.
-One statement over ``jsonb_each`` of one bound parameter does that set-up once per batch; the
-values are read out of the binary JSON in place (``->>``), with no copy per bound value.
+One bound parameter carries a batch; ``jsonb_each`` reads the values out of the binary JSON in
+place (``->>``), with no copy per bound value.
 
-Inside a transaction the foreign keys are checked at its COMMIT instead of after each statement
-(``PRAGMA defer_foreign_keys``, which SQLite resets when the transaction ends): an immediate check
-makes every multi-row statement keep a statement journal, a copy of each page it changes held in
-(locked) memory so that the statement alone could be undone. The whole transaction is undone
-instead when a key is missing (``connection.transaction``), so nothing is weaker; the demo's
-generation made 44 % fewer locked allocations.
+No statement journal: SQLite keeps one for a statement that writes many rows and may stop half
+way (a constraint that aborts the statement), so that the statement alone can be undone: a copy
+of every page it changes, in locked memory. Three things together avoid it (the import of a
+large bundle made a third of its locked allocations without them):
+
+* ``INSERT OR ROLLBACK``: a constraint that does not hold undoes the whole transaction, not the
+  statement; every write of the program is one transaction undone as a whole when it fails
+  (``connection.transaction``, the sync import), so nothing that was refused is accepted now;
+* the foreign keys are checked at COMMIT (declared ``DEFERRABLE INITIALLY DEFERRED``, migration
+  7): an immediate one would need the journal;
+* the statement calls no function: SQLite keeps the journal for any statement that writes rows
+  and calls one (``->>``, ``unhex``). So the batch is first read out of the JSON into a table of
+  the connection's temporary database (``temp.bulk_rows``, in memory like everything temporary:
+  ``temp_store = MEMORY``), and inserted from there as it is. The copy is deleted as soon as the
+  batch is in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+
 from entre_desktop.storage.connection import Connection
 
 BATCH_ROWS = 1000  # rows per statement: large enough to share the set-up, small enough to stay cheap
+STAGING_COLUMNS = 64  # the widest row a batch may have (the widest table has 20 columns)
+_STAGING = ", ".join(f"c{index}" for index in range(STAGING_COLUMNS))
 
 
 def _hex_bytes(value: object) -> object:
@@ -48,19 +62,11 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
     """Insert ``rows`` (one value per column, in the order of ``columns``); returns how many went in.
 
     Values keep their SQL types: text, integers, reals and NULL as ``executemany`` binds them; the
-    values of the ``blobs`` columns must be bytes (or None). ``table`` and ``columns`` are
-    identifiers from the program, never user input. With ``ignore_existing``, rows whose id is
-    already there are skipped (``ON CONFLICT (id) DO NOTHING``).
+    values of the ``blobs`` columns must be bytes (or None). With ``ignore_existing``, rows whose
+    id is already there are skipped. A row that breaks a constraint undoes the whole transaction
+    (see the module's text) and raises ``IntegrityError``.
     """
-    values = ", ".join(
-        f"unhex(value ->> {index})" if name in blobs else f"value ->> {index}" for index, name in enumerate(columns)
-    )
-    # "WHERE true" keeps the parser from reading ON CONFLICT as part of the SELECT's join.
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM jsonb_each(?) WHERE true"
-           + (" ON CONFLICT (id) DO NOTHING" if ignore_existing else ""))
     blob_indexes = [index for index, name in enumerate(columns) if name in blobs]
-    if conn.in_transaction:
-        conn.execute("PRAGMA defer_foreign_keys = ON")
     inserted = 0
     pending: list[Sequence[Any]] = []
     for row in rows:
@@ -69,8 +75,36 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
                 raise TypeError(f"{table}.{columns[index]} takes bytes")
         pending.append(row)
         if len(pending) >= batch:
-            inserted += int(conn.execute(sql, (_encode(pending),)).rowcount)
+            inserted += insert_json(conn, table, columns, _encode(pending), blobs=blobs,
+                                    ignore_existing=ignore_existing)
             pending = []
     if pending:
-        inserted += int(conn.execute(sql, (_encode(pending),)).rowcount)
+        inserted += insert_json(conn, table, columns, _encode(pending), blobs=blobs, ignore_existing=ignore_existing)
     return inserted
+
+
+def insert_json(conn: Connection, table: str, columns: Sequence[str], rows_json: str, *,
+                blobs: Collection[str] = (), ignore_existing: bool = False) -> int:
+    """Insert one batch given as a JSON array of arrays (one value per column, the ``blobs`` as hex).
+
+    ``table`` and ``columns`` are identifiers from the program, never user input. Returns how many
+    rows went in; ``ignore_existing`` skips rows whose id is already there (``ON CONFLICT (id) DO
+    NOTHING``).
+    """
+    if len(columns) > STAGING_COLUMNS:
+        raise ValueError(f"{table}: more than {STAGING_COLUMNS} columns")
+    staged = ", ".join(f"c{index}" for index in range(len(columns)))
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS bulk_rows ({_STAGING})")
+    conn.execute("DELETE FROM temp.bulk_rows")  # what a failed batch may have left
+    values = ", ".join(f"unhex(value ->> {index})" if name in blobs else f"value ->> {index}"
+                       for index, name in enumerate(columns))
+    conn.execute(f"INSERT INTO temp.bulk_rows ({staged}) SELECT {values} FROM jsonb_each(?)", (rows_json,))
+    # "WHERE true" keeps the parser from reading ON CONFLICT as part of the SELECT's join.
+    sql = (f"INSERT OR ROLLBACK INTO main.{table} ({', '.join(columns)}) SELECT {staged} FROM temp.bulk_rows"
+           " WHERE true" + (" ON CONFLICT (id) DO NOTHING" if ignore_existing else ""))
+    try:
+        return int(conn.execute(sql).rowcount)
+    finally:
+        # After a refused row the transaction is gone, and with it a table it created.
+        with contextlib.suppress(dbapi2.OperationalError):
+            conn.execute("DELETE FROM temp.bulk_rows")

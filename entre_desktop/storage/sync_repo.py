@@ -311,27 +311,6 @@ def create_trigger(conn: Connection, sql: str) -> None:
 
 # ---------------------------------------------------------------- data rows
 
-def insert_rows(conn: Connection, table: str, columns: Mapping[str, bool], rows_json: str) -> int:
-    """Insert rows that are not there yet; returns how many were inserted.
-
-    ``rows_json`` is a JSON array of arrays, one value per column in the order of ``columns``
-    (column name → whether it is a BLOB, given as hex). One bound parameter for the whole batch:
-    with SQLCipher's memory security every bound value costs a locked allocation, so this is
-    several times faster than ``executemany``. ``jsonb_each`` hands each row over as binary JSON,
-    which ``->>`` reads in place; ``json_each`` would hand it over as text, parsed again for every
-    value (about ten times slower here; see storage/bulk.py).
-    """
-    values = ", ".join(
-        f"unhex(value ->> {index})" if is_blob else f"value ->> {index}" for index, is_blob in enumerate(columns.values())
-    )
-    cursor = conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM jsonb_each(?) WHERE true"
-        " ON CONFLICT (id) DO NOTHING",
-        (rows_json,),
-    )
-    return int(cursor.rowcount)
-
-
 def row_exists(conn: Connection, table: str, record_id: str) -> bool:
     return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is not None
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from entre_desktop.storage import sync_repo
+from entre_desktop.storage import bulk, sync_repo
 from entre_desktop.storage.connection import Connection
 from entre_desktop.storage.records import SYNCED_TABLES
 from entre_desktop.sync import merge
@@ -117,7 +117,7 @@ class Applier:
             if (table, change.record_id) in self._purged:
                 self.stats.dropped += 1
                 continue
-            if self._parents.get(table) and self._belongs_to_purged(table, row):
+            if self._purged and self._parents.get(table) and self._belongs_to_purged(table, row):
                 self._purge(table, change.record_id, None)
                 self.stats.dropped += 1
                 continue
@@ -127,9 +127,10 @@ class Applier:
             self._note_client(table, change.record_id, row)
         inserted = 0
         for names, rows in groups.items():
-            blobs = {name: columns[name].declared_type == "BLOB" for name in names}
+            blobs = {name for name in names if columns[name].declared_type == "BLOB"}  # hex, as logged
             for start in range(0, len(rows), _INSERT_BATCH):
-                inserted += sync_repo.insert_rows(self.conn, table, blobs, json.dumps(rows[start : start + _INSERT_BATCH]))
+                inserted += bulk.insert_json(self.conn, table, names, json.dumps(rows[start : start + _INSERT_BATCH]),
+                                             blobs=blobs, ignore_existing=True)
         self.stats.inserted[table] += inserted
         for record_id in arrived:
             if (table, record_id) in self._orphans:

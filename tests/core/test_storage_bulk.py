@@ -1,9 +1,11 @@
-"""Bulk inserts (storage.bulk, RecordWriter.insert_many) and the CHECK constraints of migration 5."""
+"""Bulk inserts (storage.bulk, RecordWriter.insert_many), the CHECK constraints of migration 5 and the
+deferred foreign keys of migration 7."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +19,8 @@ from entre_desktop.security.keyslots import slot_file_path
 from entre_desktop.services.database import create_database, unlock_database
 from entre_desktop.services.session import Session
 from entre_desktop.storage import bulk
-from entre_desktop.storage.connection import Connection, new_raw_key, open_encrypted
+from entre_desktop.storage.connection import Connection, new_raw_key, open_encrypted, transaction
+from entre_desktop.storage.records import SYNCED_TABLES
 
 PASSPHRASE = "correct horse battery"
 FIXTURE_V1 = Path(__file__).parent.parent / "migrations" / "fixtures" / "v1.db"
@@ -80,6 +83,67 @@ def test_ignore_existing_skips_ids_already_there(conn: Connection) -> None:
     assert conn.execute("SELECT id, s FROM t ORDER BY id").fetchall() == [("a", "first"), ("z", "new")]
     with pytest.raises(dbapi2.IntegrityError):
         bulk.insert_rows(conn, "t", ("id", "s"), [("a", "third")])
+
+
+def test_a_refused_row_undoes_the_whole_transaction_and_the_connection_goes_on(conn: Connection) -> None:
+    conn.execute("CREATE TABLE u (id TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+    bulk.insert_rows(conn, "u", ("id", "n"), [("first", 0)])  # the staging table exists from here on
+    with pytest.raises(dbapi2.IntegrityError), transaction(conn):
+        conn.execute("INSERT INTO u VALUES ('before', 1)")
+        bulk.insert_rows(conn, "t", ("id", "s"), [("a", "x"), ("b", "y")], batch=1)
+        bulk.insert_rows(conn, "u", ("id", "n"), [("c", 3), ("d", None)])
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+    assert conn.execute("SELECT id FROM u").fetchall() == [("first",)]
+    assert conn.execute("SELECT count(*) FROM temp.bulk_rows").fetchone()[0] == 0  # no copy left behind
+    with transaction(conn):
+        assert bulk.insert_rows(conn, "u", ("id", "n"), [("e", 5)]) == 1
+    assert conn.execute("SELECT id, n FROM u ORDER BY id").fetchall() == [("e", 5), ("first", 0)]
+
+
+def _bulk_statement(conn: Connection, table: str) -> str:
+    """The statement bulk.insert_json runs to move a batch into ``table`` (traced, not copied)."""
+    columns = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        assert bulk.insert_json(conn, table, columns, "[]", blobs=bulk.blob_columns(conn, table),
+                                ignore_existing="id" in columns) == 0
+    finally:
+        conn.set_trace_callback(None)
+    return next(sql for sql in seen if sql.startswith(f"INSERT OR ROLLBACK INTO main.{table} "))
+
+
+OE_ROLLBACK = 1  # SQLite's conflict resolution "undo the transaction" as EXPLAIN shows it (2: the statement)
+
+
+def test_a_bulk_statement_never_undoes_itself_alone(session: Session) -> None:
+    """What spares every batch its statement journal (storage/bulk.py): no constraint of the
+    statement stops it half way (a broken one undoes the transaction), every foreign key is
+    counted for COMMIT, and it calls no SQL function (the BLOB columns are unhexed before)."""
+    for table in sorted(SYNCED_TABLES | {"change_log"}):
+        listing = session.db.execute("EXPLAIN " + _bulk_statement(session.db, table)).fetchall()
+        # The statement's own program; its triggers' programs follow, numbered from 0 again (the
+        # search index's are writes to a virtual table and need the journal; the import lifts
+        # the guards of issued plans).
+        ends = [index for index in range(1, len(listing)) if listing[index][0] < listing[index - 1][0]]
+        program = listing[: ends[0] if ends else len(listing)]
+        halts = [(op[1], op[3]) for op in program if op[1] in ("Halt", "HaltIfNull") and op[2] != 0]
+        assert halts and all(on_error == OE_ROLLBACK for _name, on_error in halts), (table, halts)
+        assert all(op[2] == 1 for op in program if op[1] == "FkCounter"), table  # deferred
+        assert not {"Function", "PureFunc"} & {op[1] for op in program}, table  # any call would need it
+
+
+def test_foreign_keys_are_checked_at_commit(session: Session) -> None:
+    conn = session.db
+    declared = "\n".join(str(r[0]) for r in conn.execute("SELECT sql FROM sqlite_schema WHERE sql LIKE '%REFERENCES%'"))
+    references = re.findall(r"REFERENCES \w+ \(\w+\)[^,\n]*", declared)
+    assert len(references) >= 25
+    assert all(clause.endswith(" DEFERRABLE INITIALLY DEFERRED") for clause in references), references
+    with pytest.raises(dbapi2.IntegrityError, match="FOREIGN KEY"), transaction(conn):
+        conn.execute("INSERT INTO note (id, client_id, written_at, author, body, created_hlc, updated_hlc,"
+                     " origin_site) VALUES ('n', 'no such client', 'w', 'a', 'b', 'h', 'h', 's')")
+    assert conn.execute("SELECT count(*) FROM note").fetchone()[0] == 0
 
 
 def test_a_blob_column_takes_bytes_only(conn: Connection) -> None:

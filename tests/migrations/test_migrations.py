@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
 
 from entre_desktop.errors import DatabaseNewerError, StorageWriteError
 from entre_desktop.paths import migrations_dir
@@ -107,6 +108,23 @@ def test_the_current_program_opens_and_upgrades_v1(tmp_path: Path) -> None:
         backup_conn.close()
     else:
         assert not backup.exists()
+
+
+def test_the_upgrading_connection_itself_checks_foreign_keys_at_commit(tmp_path: Path) -> None:
+    """Migration 7 edits the schema text; the connection that ran it must read it again, or it
+    would go on checking each statement (and keeping statement journals) until reopened."""
+    session = unlock_database(copy_fixture(1, tmp_path), user_name=ADMIN, passphrase=ADMIN_PASSPHRASE)
+    try:
+        conn = session.db
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO note (id, client_id, written_at, author, body, created_hlc, updated_hlc,"
+                     " origin_site) VALUES ('n', 'no such client', 'w', 'a', 'b', 'h', 'h', 's')")
+        with pytest.raises(dbapi2.IntegrityError, match="FOREIGN KEY"):
+            conn.execute("COMMIT")
+        conn.execute("ROLLBACK")
+        assert contents(conn)[1] == [(NOTE,)]
+    finally:
+        session.close()
 
 
 def test_a_backup_is_taken_before_upgrading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
