@@ -27,7 +27,7 @@ from entre_desktop.i18n import _
 from entre_desktop.security.audit import AuditAction
 from entre_desktop.security.roles import Action
 from entre_desktop.services.session import Session
-from entre_desktop.storage.connection import Connection
+from entre_desktop.storage.connection import Connection, page_cache
 
 CHUNK_CLIENTS = 100  # progress and the chance to cancel come once per chunk
 MAX_CLIENTS = 200_000
@@ -93,14 +93,11 @@ def generate_demo(session: Session, *, clients: int, seed: int, progress: Progre
     used = {r[0] for r in conn.execute("SELECT personal_number FROM client")} if existing else set()
     chunks = demo_chunks(rng, clients=clients, today=session.clock.today(), used=used,
                          known_agencies=_known_agencies(conn))
-    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-    conn.execute(f"PRAGMA cache_size = -{GENERATION_CACHE_KIB}")
     try:
-        return _write(session, chunks, clients, seed, progress, cancelled)
+        with page_cache(conn, GENERATION_CACHE_KIB):
+            return _write(session, chunks, clients, seed, progress, cancelled)
     except _Cancelled:
         return DemoSummary(clients=0, rows=0, updates=0, tables=(), cancelled=True)
-    finally:
-        conn.execute(f"PRAGMA cache_size = {cache}")
 
 
 def _known_agencies(conn: Connection) -> dict[str, tuple[str, list[str]]]:

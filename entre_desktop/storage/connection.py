@@ -171,6 +171,22 @@ def transaction(conn: Connection, *, path: Path | None = None) -> Iterator[Conne
         ) from error
 
 
+@contextmanager
+def page_cache(conn: Connection, kib: int) -> Iterator[Connection]:
+    """A page cache of ``kib`` KiB for one long piece of work, the connection's own size again after.
+
+    Decrypted pages in the cache are locked and wiped like every allocation (memory security);
+    shrinking the cache afterwards frees them. A cache too small for the indexes a bulk write
+    spreads over makes SQLCipher encrypt, authenticate and read back the same pages many times.
+    """
+    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield conn
+    finally:
+        conn.execute(f"PRAGMA cache_size = {previous}")
+
+
 # SQLite primary result codes that mean the storage failed, not the program.
 _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 8, 10, 13
 
