@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import struct
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -160,7 +161,8 @@ def decode_changes(body: bytes, info: ChangesetInfo) -> list[Change]:
         raise invalid("change set contents", site_id=info.origin) from None
     if not isinstance(items, list) or len(items) != info.count:
         raise invalid("change count", site_id=info.origin)
-    changes = [_change(item, info) for item in items]
+    own_stamp = _own_stamp(info.origin)
+    changes = [_change(item, info, own_stamp) for item in items]
     previous = info.first_seq - 1
     for change in changes:
         if change.seq <= previous or change.seq > info.last_seq:
@@ -171,27 +173,35 @@ def decode_changes(body: bytes, info: ChangesetInfo) -> list[Change]:
     return changes
 
 
-def _change(item: Any, info: ChangesetInfo) -> Change:
-    if not isinstance(item, list) or len(item) != 8:
+def _own_stamp(origin: str) -> re.Pattern[str]:
+    """The text of a stamp made at ``origin``, exactly as ``Stamp`` writes it (ASCII digits)."""
+    return re.compile(rf"[0-9]{{15}}-[0-9]{{6}}-{re.escape(origin)}")
+
+
+def _change(item: Any, info: ChangesetInfo, own_stamp: re.Pattern[str]) -> Change:
+    # Called for every change of a bundle (a million in a full one): plain type checks, and one
+    # pattern that takes a stamp only in its canonical form and only from the change set's origin.
+    if type(item) is not list or len(item) != 8:
         raise invalid("change", site_id=info.origin)
     seq, hlc, table, record_id, op, data, parents, author = item
-    if (type(seq) is not int or not all(isinstance(v, str) for v in (hlc, table, record_id, op, author))
-            or op not in OPS or not isinstance(data, dict)
-            or not isinstance(parents, dict)):
+    if (type(seq) is not int or type(hlc) is not str or type(table) is not str or type(record_id) is not str
+            or type(op) is not str or type(author) is not str or op not in OPS or type(data) is not dict
+            or type(parents) is not dict):
         raise invalid("change", site_id=info.origin)
-    stamp = _stamp(hlc, "change stamp")
-    if stamp.site_id != info.origin:
+    if own_stamp.fullmatch(hlc) is None:
         raise invalid("change stamp", site_id=info.origin)
     # Every stamp lies in the header's clock range: the manifest's range is what the importer checks
     # against this site's clock, and what it observes before committing.
     if not info.min_hlc <= hlc <= info.max_hlc:
         raise invalid("clock range", site_id=info.origin)
-    for column, stamps in parents.items():
-        if not isinstance(column, str) or not isinstance(stamps, list):
-            raise invalid("change parents", site_id=info.origin)
-        for parent in stamps:
-            if not isinstance(parent, str) or _stamp(parent, "change parents") >= stamp:
+    if parents:
+        stamp = Stamp.parse(hlc)
+        for stamps in parents.values():  # JSON keys: always text
+            if type(stamps) is not list:
                 raise invalid("change parents", site_id=info.origin)
+            for parent in stamps:
+                if _stamp(parent, "change parents") >= stamp:
+                    raise invalid("change parents", site_id=info.origin)
     return Change(seq, hlc, table, record_id, op, data, parents, author)
 
 

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from entre_desktop.errors import ValidationError
+from entre_desktop.sync.hlc import Stamp
 from entre_desktop.sync.payload import (
     FRAME_CHANGESET,
     FRAME_END,
@@ -21,6 +23,7 @@ from entre_desktop.sync.payload import (
     FrameParser,
     Manifest,
     PayloadError,
+    _own_stamp,
     change_json,
     changeset_header,
     decode_changes,
@@ -168,3 +171,29 @@ def test_frames_come_out_whole_however_the_stream_is_cut(bodies: list[bytes], pi
 def test_a_malformed_stream_is_refused(data: bytes) -> None:
     with pytest.raises(PayloadError):
         parse(data, 7)
+
+
+def _accepted_by_parsing(text: str, origin: str) -> bool:
+    """The rule the change decoder's pattern stands for: a stamp parses, is written exactly as
+    Stamp writes it, and was made at the change set's origin."""
+    try:
+        parsed = Stamp.parse(text)
+    except ValidationError:
+        return False
+    return str(parsed) == text and parsed.site_id == origin
+
+
+_STAMP_PIECES = st.one_of(
+    st.integers(-10, 10**16).map(str), st.integers(0, 10**7).map(lambda n: f"{n:06d}"),
+    st.sampled_from([ORIGIN, OTHER, ORIGIN.upper(), "-", " ", "+1", "١٢", "_", "0" * 15, "000001", "\n"]),
+    st.text(max_size=4),
+)
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(_STAMP_PIECES, max_size=6), joiner=st.sampled_from(["-", "", "--"]))
+def test_the_change_decoder_takes_exactly_the_stamps_parsing_takes(pieces: list[str], joiner: str) -> None:
+    text = joiner.join(pieces)
+    assert (_own_stamp(ORIGIN).fullmatch(text) is not None) == _accepted_by_parsing(text, ORIGIN)
+    good = stamp(7)
+    assert _own_stamp(ORIGIN).fullmatch(good) and _accepted_by_parsing(good, ORIGIN)
