@@ -158,9 +158,10 @@ def get_record(session: Session, client_id: str) -> ClientRecord:
     return record
 
 
-def caseload(session: Session) -> list[CaseloadRow]:
+def caseload(session: Session, *, ordered: bool = True) -> list[CaseloadRow]:
+    """Every client's caseload row, by name (``ordered=False``: for a view that sorts them itself)."""
     session.require(Action.VIEW_CLIENTS)
-    return client_repo.caseload(session.db, today=session.clock.today())
+    return client_repo.caseload(session.db, today=session.clock.today(), ordered=ordered)
 
 
 def search_ids(session: Session, text: str) -> frozenset[str]:
@@ -178,7 +179,7 @@ def search(session: Session, text: str, *, limit: int = 500) -> list[CaseloadRow
     session.require(Action.VIEW_CLIENTS)
     ids = client_repo.search_client_ids(session.db, text, limit=limit)
     session.audit(AuditAction.SEARCH, detail=f"results={len(ids)}")
-    rows = client_repo.caseload(session.db, today=session.clock.today(), ids=ids)
+    rows = client_repo.caseload(session.db, today=session.clock.today(), ids=ids, ordered=False)
     order = {cid: n for n, cid in enumerate(ids)}
     return sorted(rows, key=lambda r: order[r.id])
 

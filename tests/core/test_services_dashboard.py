@@ -206,3 +206,27 @@ def test_ten_thousand_clients_under_20_ms(service_db: ServiceDb, request: pytest
         timings.append(time.perf_counter() - started)
     print(f"dashboard_counts on 10,000 clients: best {min(timings) * 1000:.2f} ms")
     assert min(timings) < 0.020, f"dashboard took {min(timings) * 1000:.1f} ms at best"
+
+
+def test_caseload_rows_show_each_clients_next_open_action(service_db: ServiceDb) -> None:
+    """The caseload reads the next open action in a pass of its own (storage/client_repo.py): each
+    client gets the earliest due date among the open actions of its plan's live versions."""
+    db = service_db
+    session = db.session
+    with_plan = db.add_client(1, name="örjan Öberg")
+    without_plan = db.add_client(2, name="Åsa Ek")
+    closed_only = db.add_client(3, name="adam Berg")
+    plan, _ = plans.ensure_plan(session, with_plan)
+    version = plan_repo_latest(db, plan)
+    for due, status in ((-3, "done"), (5, "planned"), (2, "in_progress"), (-1, "cancelled"), (9, "planned")):
+        plans.add_action(session, version, area="health", action="x", due_on=db.day(due), status=status)
+    other, _ = plans.ensure_plan(session, closed_only)
+    plans.add_action(session, plan_repo_latest(db, other), area="health", action="x", due_on=db.day(1), status="done")
+
+    rows = clients.caseload(session)
+    assert [row.name for row in rows] == ["adam Berg", "Åsa Ek", "örjan Öberg"]  # by name, case aside
+    due = {row.id: row.next_action_due for row in rows}
+    assert due == {with_plan: dt.date.fromisoformat(db.day(2)), without_plan: None, closed_only: None}
+    assert sorted(clients.caseload(session, ordered=False), key=lambda row: row.name.casefold()) == rows
+    found = clients.search(session, "örjan")  # a few ids: the same rows
+    assert [(row.id, row.next_action_due) for row in found] == [(with_plan, due[with_plan])]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -230,7 +231,8 @@ class CaseloadPage(QWidget):
         if select:
             self._pending_select = select
         generation = self._generation
-        self._runner.run(caseload, on_success=while_alive(self, lambda rows: self._loaded(generation, rows)),
+        # Unordered: the model sorts by its own column and language (models/caseload_model.py).
+        self._runner.run(partial(caseload, ordered=False), on_success=while_alive(self, lambda rows: self._loaded(generation, rows)),
                          on_failure=while_alive(self, lambda error: self._failed(generation, error)))
 
     def _loaded(self, generation: int, rows: list[CaseloadRow]) -> None:
