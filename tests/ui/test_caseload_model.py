@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from entre_desktop.domain.models import CaseloadRow
 from entre_desktop.domain.stages import Stage
-from ui.models.caseload_model import SORT_ROLE, CaseloadFilter, CaseloadModel, Column
+from ui.models.caseload_model import _SWEDISH_LAST, SORT_ROLE, CaseloadFilter, CaseloadModel, Column, text_key
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -153,3 +156,11 @@ def test_ten_thousand_rows_filter_by_id_set_quickly() -> None:
     assert proxy.rowCount() == 10_000
     assert proxy.row_at(0).days_to_release == 399
     assert elapsed < 2.0  # about 0.3 s on a slow CI machine; a sorting proxy took seconds
+
+
+@given(text=st.text(alphabet=st.sampled_from("aAzZ åÅäÄöÖéÉüßøæ-'\u0301\u212a\ufb01") | st.characters(), max_size=12),
+       language=st.sampled_from(["sv", "en"]))
+def test_the_sort_key_takes_its_short_cut_only_where_it_changes_nothing(text: str, language: str) -> None:
+    folded = text.casefold().translate(_SWEDISH_LAST) if language == "sv" else text.casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    assert text_key(text, language) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))
