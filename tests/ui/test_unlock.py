@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from entre_desktop.errors import AuthenticationError
 from entre_desktop.services.database import unlock_database
 from ui.dialogs.unlock import MAX_DELAY_SECONDS, UnlockDialog, unlock_delay
 from ui.tasks import TaskRunner
@@ -116,3 +117,16 @@ def test_unlock_button_needs_user_and_passphrase(qtbot: QtBot, runner: TaskRunne
     dialog.user_edit.setText("admin")
     dialog.passphrase_edit.setText("x")
     qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled(), timeout=5_000)
+
+
+def test_the_wait_is_looked_up_also_when_the_window_is_not_painted(qtbot: QtBot, runner: TaskRunner,
+                                                                   ui_db: Path) -> None:
+    """The look-up waits for the first paint (start-up speed), but never for ever."""
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            unlock_database(ui_db, user_name="admin", passphrase="not the passphrase")
+    dialog = UnlockDialog(runner, ui_db, user_name="admin")
+    dialog.tick_ms = 60_000
+    qtbot.addWidget(dialog)  # never shown
+    qtbot.waitUntil(lambda: dialog.remaining_delay == unlock_delay(2), timeout=5_000)
+    assert not dialog.unlock_button.isEnabled()
