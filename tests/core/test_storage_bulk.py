@@ -96,6 +96,7 @@ def test_a_refused_row_undoes_the_whole_transaction_and_the_connection_goes_on(c
     assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
     assert conn.execute("SELECT id FROM u").fetchall() == [("first",)]
     assert conn.execute("SELECT count(*) FROM temp.bulk_rows").fetchone()[0] == 0  # no copy left behind
+    assert conn.execute("PRAGMA temp.secure_delete").fetchone()[0] == 1  # nor its bytes
     with transaction(conn):
         assert bulk.insert_rows(conn, "u", ("id", "n"), [("e", 5)]) == 1
     assert conn.execute("SELECT id, n FROM u ORDER BY id").fetchall() == [("e", 5), ("first", 0)]
