@@ -17,7 +17,11 @@ journal):
 
 * ``INSERT OR ROLLBACK``: a constraint that does not hold undoes the whole transaction, not the
   statement; every write of the program is one transaction undone as a whole when it fails
-  (``connection.transaction``, the sync import), so nothing that was refused is accepted now;
+  (``connection.transaction``, the sync import), so nothing that was refused is accepted now.
+  (A trigger's ``RAISE(ABORT)`` still undoes only the statement, and callers roll back only
+  while ``in_transaction``: both ends are handled.) The clause also overrides the conflict clause
+  of every statement the insert's triggers run: a trigger meant to ``INSERT OR IGNORE`` would
+  undo the transaction instead. None does; a new one must not rely on its own clause;
 * the foreign keys are checked at COMMIT (declared ``DEFERRABLE INITIALLY DEFERRED``, migration
   7): an immediate one would need the journal;
 * the statement calls no function: SQLite keeps the journal for any statement that writes rows
@@ -64,8 +68,8 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
 
     Values keep their SQL types: text, integers, reals and NULL as ``executemany`` binds them; the
     values of the ``blobs`` columns must be bytes (or None). With ``ignore_existing``, rows whose
-    id is already there are skipped. A row that breaks a constraint undoes the whole transaction
-    (see the module's text) and raises ``IntegrityError``.
+    id is already there are skipped. A row that breaks a constraint raises ``IntegrityError`` and
+    undoes the whole transaction (a guard trigger's ``RAISE(ABORT)``: the statement; see above).
     """
     blob_indexes = [index for index, name in enumerate(columns) if name in blobs]
     inserted = 0
