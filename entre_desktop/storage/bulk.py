@@ -28,7 +28,7 @@ journal):
   and calls one (``->>``, ``unhex``). So the batch is first read out of the JSON into a table of
   the connection's temporary database (``temp.bulk_rows``, in memory like everything temporary:
   ``temp_store = MEMORY``), and inserted from there as it is. The copy is deleted as soon as the
-  batch is in.
+  batch is in (and overwritten: ``temp.secure_delete``, a required setting of the connection).
 """
 
 from __future__ import annotations
@@ -99,9 +99,6 @@ def insert_json(conn: Connection, table: str, columns: Sequence[str], rows_json:
     if len(columns) > STAGING_COLUMNS:
         raise ValueError(f"{table}: more than {STAGING_COLUMNS} columns")
     staged = ", ".join(f"c{index}" for index in range(len(columns)))
-    # Deleted staged rows are overwritten at once, as in the database file (secure_delete is set
-    # per database, and the temporary one is made after the connection's settings).
-    conn.execute("PRAGMA temp.secure_delete = ON")
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS bulk_rows ({_STAGING})")
     conn.execute("DELETE FROM temp.bulk_rows")  # what a failed batch may have left
     values = ", ".join(f"unhex(value ->> {index})" if name in blobs else f"value ->> {index}"

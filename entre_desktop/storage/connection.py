@@ -50,6 +50,9 @@ REQUIRED_SETTINGS: tuple[tuple[str, str, int], ...] = (
     ("synchronous", "FULL", 2),
     ("secure_delete", "ON", 1),
     ("temp_store", "MEMORY", 2),
+    # The temporary database (bulk inserts stage their rows there) has its own; after temp_store,
+    # which starts that database afresh.
+    ("temp.secure_delete", "ON", 1),
 )
 
 
