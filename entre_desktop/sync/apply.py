@@ -1,7 +1,8 @@
 """Applying verified change sets to the database (docs/sync.md, "Applying changes").
 
-The caller holds one open transaction with deferred foreign keys (``begin``): a bundle's change
-sets come from several sites, and a record may arrive before the record it belongs to. Every
+The caller holds one open transaction; foreign keys are checked at its COMMIT (every key is
+declared deferred, migration 7): a bundle's change sets come from several sites, and a record may
+arrive before the record it belongs to. Every
 rule here is order-independent, so sites that applied the same changes in any order agree:
 
 * an insert creates the record (once); a field write goes through the field's history
@@ -61,8 +62,7 @@ class Applier:
     # -- the transaction's frame ----------------------------------------------------------------
 
     def begin(self) -> None:
-        """Call right after BEGIN: defer foreign keys, lift the guard triggers for this transaction."""
-        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+        """Call right after BEGIN: lift the guard triggers for this transaction."""
         self._suspended = sync_repo.guard_triggers(self.conn, sorted(SYNCED_TABLES - APPEND_ONLY_TABLES))
         for name, _sql in self._suspended:
             sync_repo.drop_trigger(self.conn, name)
