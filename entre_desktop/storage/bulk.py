@@ -53,8 +53,9 @@ def _hex_bytes(value: object) -> object:
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False, separators=(",", ":"),
+encode_batch = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False, separators=(",", ":"),
                            default=_hex_bytes).encode
+"""A batch of rows as ``insert_json`` takes it (compact, bytes as hex)."""
 
 
 def blob_columns(conn: Connection, table: str) -> frozenset[str]:
@@ -80,11 +81,11 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
                 raise TypeError(f"{table}.{columns[index]} takes bytes")
         pending.append(row)
         if len(pending) >= batch:
-            inserted += insert_json(conn, table, columns, _encode(pending), blobs=blobs,
+            inserted += insert_json(conn, table, columns, encode_batch(pending), blobs=blobs,
                                     ignore_existing=ignore_existing)
             pending = []
     if pending:
-        inserted += insert_json(conn, table, columns, _encode(pending), blobs=blobs, ignore_existing=ignore_existing)
+        inserted += insert_json(conn, table, columns, encode_batch(pending), blobs=blobs, ignore_existing=ignore_existing)
     return inserted
 
 

@@ -25,8 +25,8 @@ import re
 import struct
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from entre_desktop.errors import ValidationError
 from entre_desktop.i18n import _
@@ -102,10 +102,10 @@ class ChangesetInfo:
                 "count": self.count, "min_hlc": self.min_hlc, "max_hlc": self.max_hlc, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One change as its origin logged it. ``parents`` maps each written column to the stamps of
-    the writes it replaced (updates and deletes only)."""
+    the writes it replaced (updates and deletes only). A named tuple: a full bundle decodes a
+    million of them, and a frozen dataclass took three times as long to make."""
 
     seq: int
     hlc: str
@@ -113,8 +113,8 @@ class Change:
     record_id: str
     op: str
     data: dict[str, Any]
-    parents: dict[str, list[str]] = field(default_factory=dict)
-    author: str = ""
+    parents: dict[str, list[str]]
+    author: str
 
 
 def encode_changeset(header: Mapping[str, Any], changes_json: bytes, *, level: int = 6) -> bytes:
@@ -156,7 +156,7 @@ def decode_changes(body: bytes, info: ChangesetInfo) -> list[Change]:
         raw = inflater.decompress(body[_U32.size + length :], raw_length + 1)
         if len(raw) != raw_length or not inflater.eof or inflater.unused_data:
             raise ValueError("length")
-        items = json.loads(raw)
+        items = json.loads(raw, parse_constant=_not_a_number)
     except (zlib.error, ValueError, RecursionError):
         raise invalid("change set contents", site_id=info.origin) from None
     if not isinstance(items, list) or len(items) != info.count:
@@ -171,6 +171,11 @@ def decode_changes(body: bytes, info: ChangesetInfo) -> list[Change]:
     if changes and (changes[0].hlc != info.min_hlc or changes[-1].hlc != info.max_hlc):
         raise invalid("clock range", site_id=info.origin)
     return changes
+
+
+def _not_a_number(name: str) -> Any:
+    """JSON has no NaN or Infinity (Python's reader takes them): a field never holds one."""
+    raise ValueError(name)
 
 
 def _own_stamp(origin: str) -> re.Pattern[str]:

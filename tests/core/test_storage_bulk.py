@@ -102,6 +102,21 @@ def test_a_refused_row_undoes_the_whole_transaction_and_the_connection_goes_on(c
     assert conn.execute("SELECT id, n FROM u ORDER BY id").fetchall() == [("e", 5), ("first", 0)]
 
 
+def test_the_staging_database_keeps_no_journal_and_a_rollback_leaves_nothing_behind(conn: Connection) -> None:
+    """The temporary database keeps no journal (connection.apply_security_settings): a ROLLBACK
+    does not undo what was staged there, so every batch empties the staging table before and after."""
+    assert conn.execute("PRAGMA temp.journal_mode").fetchone()[0] == "off"
+    conn.execute("BEGIN")
+    bulk.insert_rows(conn, "t", ("id", "s"), [("a", "x")])
+    conn.execute("INSERT INTO temp.bulk_rows (c0, c1) VALUES ('left', 'behind')")  # as if a batch had failed
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0  # the main database is undone
+    with transaction(conn):
+        assert bulk.insert_rows(conn, "t", ("id", "s"), [("b", "y")]) == 1
+    assert conn.execute("SELECT id, s FROM t").fetchall() == [("b", "y")]  # the leftover went nowhere
+    assert conn.execute("SELECT count(*) FROM temp.bulk_rows").fetchone()[0] == 0
+
+
 def _bulk_statement(conn: Connection, table: str) -> str:
     """The statement bulk.insert_json runs to move a batch into ``table`` (traced, not copied)."""
     columns = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]

@@ -71,6 +71,8 @@ def test_a_change_set_round_trips() -> None:
         ([change(1, site=OTHER)], {}),                    # a stamp of another site
         ([change(1, op="rename")], {}),                   # unknown operation
         ([change(1, data="[1]")], {}),                    # data not an object
+        ([change(1, data='{"id": "r1", "n": NaN}')], {}),  # JSON has no NaN (Python's reader takes it)
+        ([change(1, data='{"id": "r1", "n": -Infinity}')], {}),
         ([change(2, op="update", data='{"a": 1}', parents=f'{{"a": ["{stamp(5)}"]}}')], {"first_seq": 2}),
     ],
 )
