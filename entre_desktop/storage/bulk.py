@@ -29,6 +29,9 @@ journal):
   the connection's temporary database (``temp.bulk_rows``, in memory like everything temporary:
   ``temp_store = MEMORY``), and inserted from there as it is. The copy is deleted as soon as the
   batch is in (and overwritten: ``temp.secure_delete``, a required setting of the connection).
+  Staging is itself a write of many rows that calls functions, but the temporary database keeps
+  no journal at all (``temp.journal_mode = OFF``, set at open): a ROLLBACK leaves what was staged,
+  which is why the staging table is emptied before every batch as well as after.
 """
 
 from __future__ import annotations
