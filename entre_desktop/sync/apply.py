@@ -103,38 +103,36 @@ class Applier:
         self.stats.changes += len(changes)
 
     def _insert_run(self, origin: str, run: Sequence[Change]) -> None:
-        # Runs for every inserted record of a bundle (a million in a full one): the loop looks up
-        # nothing it can look up once.
         table = run[0].table
         self._check_table(run[0])
-        columns = self._table(table).keys()
+        columns = self._table(table)
+        names = columns.keys()
         purged = self._purged
-        parents = bool(self._parents.get(table))
-        clients = self.stats.clients
+        has_parents = bool(self._parents.get(table))
         groups: dict[tuple[str, ...], list[list[Any]]] = {}
         arrived: list[str] = []
-        for change in run:
+        for change in run:  # every inserted record of a bundle: a million in a full one
             record_id = change.record_id
             row = dict(change.data)
-            if (not row.keys() <= columns or row.get("id") != record_id
+            if (not row.keys() <= names or row.get("id") != record_id
                     or row.get("created_hlc") != change.hlc or row.get("origin_site") != origin):
                 raise invalid("inserted record", site_id=origin)
-            if purged and ((table, record_id) in purged or (parents and self._belongs_to_purged(table, row))):
-                if (table, record_id) not in purged:
-                    self._purge(table, record_id, None)
+            if purged and (table, record_id) in purged:
+                self.stats.dropped += 1
+                continue
+            if purged and has_parents and self._belongs_to_purged(table, row):
+                self._purge(table, record_id, None)
                 self.stats.dropped += 1
                 continue
             row["updated_hlc"] = change.hlc
             groups.setdefault(tuple(row), []).append(list(row.values()))
             arrived.append(record_id)
-            client = record_id if table == "client" else row.get("client_id")
-            if isinstance(client, str):
-                clients.add(client)
+            self._note_client(table, record_id, row)
         inserted = 0
-        for names, rows in groups.items():
-            blobs = {name for name in names if self._table(table)[name].declared_type == "BLOB"}  # hex, as logged
+        for group, rows in groups.items():
+            blobs = {name for name in group if columns[name].declared_type == "BLOB"}  # hex, as logged
             for start in range(0, len(rows), _INSERT_BATCH):
-                inserted += bulk.insert_json(self.conn, table, names, bulk.encode_batch(rows[start : start + _INSERT_BATCH]),
+                inserted += bulk.insert_json(self.conn, table, group, bulk.encode_batch(rows[start : start + _INSERT_BATCH]),
                                              blobs=blobs, ignore_existing=True)
         self.stats.inserted[table] += inserted
         if self._orphans:
